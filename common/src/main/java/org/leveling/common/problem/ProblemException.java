@@ -1,0 +1,33 @@
+package org.leveling.common.problem;
+
+import java.util.List;
+
+/**
+ * An application failure that maps to one problem details response. Services throw subclasses
+ * (or this) from the domain or service layer; the mappers turn them into problem+json.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final ProblemType type;
+    private final List<Problem.FieldViolation> violations;
+
+    public ProblemException(int status, ProblemType type, String detail, List<Problem.FieldViolation> violations) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.violations = List.copyOf(violations);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<Problem.FieldViolation> violations() {
+        return violations;
+    }
+}
