@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
 
@@ -35,7 +36,12 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(request, e.status(), e.type(), e.getMessage(), e.violations());
     }
 
-    @ServerExceptionMapper
+    /**
+     * Jackson failures. The mapping subtypes are named explicitly because Quarkus REST ships its own
+     * mapper for {@link MismatchedInputException}, which a mapper of the supertype alone would not
+     * outrank.
+     */
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response malformedJson(JsonProcessingException e, ContainerRequestContext request) {
         List<Problem.FieldViolation> violations = JsonInputProblems.violations(e);
         ProblemType type = violations.isEmpty() ? ProblemType.MALFORMED_REQUEST : ProblemType.VALIDATION_FAILED;
@@ -86,6 +92,10 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response otherHttpFailure(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // The JSON reader wraps unparseable bodies in a plain 400.
+            return malformedJson(json, request);
+        }
         if (status >= 500) {
             return unexpected(e, request);
         }
