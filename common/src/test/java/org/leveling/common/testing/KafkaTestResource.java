@@ -3,6 +3,7 @@ package org.leveling.common.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private StackProcess broker;
+    private Path dataDir;
 
     @Override
     public Map<String, String> start() {
@@ -23,7 +25,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             return Map.of("kafka.bootstrap.servers", external);
         }
         try {
-            var dataDir = Files.createTempDirectory(StackProcess.workDirectory(), "kafka-");
+            dataDir = Files.createTempDirectory(StackProcess.workDirectory(), "kafka-");
             broker = StackProcess.start("kafka", "org.leveling.stack.KafkaBrokerMain", List.of(),
                     List.of("--port", String.valueOf(StackProcess.freePort()),
                             "--controller-port", String.valueOf(StackProcess.freePort()),
@@ -38,6 +40,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (broker != null) {
             broker.stop();
+            StackProcess.deleteQuietly(dataDir);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.leveling.common.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     private StackProcess postgres;
+    private Path dataDir;
 
     @Override
     public Map<String, String> start() {
@@ -27,7 +29,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                     "quarkus.datasource.password", System.getenv().getOrDefault("TEST_DB_PASSWORD", "postgres"));
         }
         try {
-            var dataDir = Files.createTempDirectory(StackProcess.workDirectory(), "postgres-");
+            dataDir = Files.createTempDirectory(StackProcess.workDirectory(), "postgres-");
             postgres = StackProcess.start("postgres", "org.leveling.stack.PostgresMain",
                     // Durability buys nothing in a throwaway test database and costs seconds.
                     List.of("-Dleveling.postgres.fsync=off"),
@@ -45,6 +47,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public void stop() {
         if (postgres != null) {
             postgres.stop();
+            StackProcess.deleteQuietly(dataDir);
         }
     }
 }

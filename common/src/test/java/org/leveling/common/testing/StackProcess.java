@@ -85,6 +85,15 @@ final class StackProcess {
         }
     }
 
+    /** Removes a stopped server's data; a leftover is only disk space, so failures are ignored. */
+    static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Left for mvn clean.
+        }
+    }
+
     static Path workDirectory() {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "test-stack");
         try {
