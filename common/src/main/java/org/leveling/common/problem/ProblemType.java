@@ -9,6 +9,7 @@ public enum ProblemType {
     VALIDATION_FAILED("urn:leveling:problem:validation-failed", "Request validation failed"),
     MALFORMED_REQUEST("urn:leveling:problem:malformed-request", "Malformed request body"),
     RESOURCE_NOT_FOUND("urn:leveling:problem:resource-not-found", "Resource not found"),
+    CONFLICT("urn:leveling:problem:conflict", "Conflict with the current state"),
     INTERNAL_ERROR("urn:leveling:problem:internal-error", "Internal server error");
 
     private final String uri;

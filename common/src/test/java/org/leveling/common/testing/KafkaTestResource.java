@@ -26,20 +26,33 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         }
         try {
             dataDir = Files.createTempDirectory(StackProcess.workDirectory(), "kafka-");
-            broker = StackProcess.start("kafka", "org.leveling.stack.KafkaBrokerMain", List.of(),
-                    List.of("--port", String.valueOf(StackProcess.freePort()),
-                            "--controller-port", String.valueOf(StackProcess.freePort()),
-                            "--data-dir", dataDir.toString()));
+            List<String> args = List.of("--port", String.valueOf(StackProcess.freePort()),
+                    "--controller-port", String.valueOf(StackProcess.freePort()), "--data-dir", dataDir.toString());
+            broker = startBroker(args);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Map.of("kafka.bootstrap.servers", broker.readyValue());
     }
 
+    /**
+     * Starts a broker with the given launcher arguments and publishes how to reach and restart it
+     * in system properties: tests may run in another class loader than this resource, so
+     * {@link KafkaBrokerControl} finds the broker through them.
+     */
+    static StackProcess startBroker(List<String> args) {
+        StackProcess process = StackProcess.start("kafka", "org.leveling.stack.KafkaBrokerMain", List.of(), args);
+        System.setProperty(KafkaBrokerControl.ARGS_PROPERTY, String.join("\n", args));
+        System.setProperty(KafkaBrokerControl.PID_PROPERTY, Long.toString(process.pid()));
+        return process;
+    }
+
     @Override
     public void stop() {
         if (broker != null) {
             broker.stop();
+            // A broker restarted by a test belongs to that test's class loader: stop it through its pid.
+            KafkaBrokerControl.terminate(Long.parseLong(System.getProperty(KafkaBrokerControl.PID_PROPERTY)));
             StackProcess.deleteQuietly(dataDir);
         }
     }

@@ -58,6 +58,10 @@ final class StackProcess {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String readyValue() {
         return readyValue;
     }

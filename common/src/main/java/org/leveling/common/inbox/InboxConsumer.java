@@ -1,0 +1,167 @@
+package org.leveling.common.inbox;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.leveling.common.events.MessagingConfig;
+import org.leveling.common.events.TopicProvisioner;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Consumes the topics of this service's {@link EventHandler}s in one consumer group and hands
+ * each record to the {@link InboxProcessor}. Offsets are committed after records are processed
+ * (at-least-once); the inbox makes redelivery harmless. Starts only when the service has handlers.
+ */
+@ApplicationScoped
+public class InboxConsumer {
+
+    private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(1);
+
+    private final InboxProcessor processor;
+    private final TopicProvisioner topics;
+    private final MessagingConfig config;
+    private final String bootstrapServers;
+    private final AtomicLong lag = new AtomicLong();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread worker;
+
+    public InboxConsumer(InboxProcessor processor, TopicProvisioner topics, MessagingConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+        this.processor = processor;
+        this.topics = topics;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        registry.gauge("leveling.inbox.lag", lag);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        Set<String> subscribed = processor.topics();
+        if (!config.inbox().enabled() || subscribed.isEmpty()) {
+            return;
+        }
+        running = true;
+        worker = new Thread(() -> consumeUntilStopped(subscribed), "inbox-consumer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        stopping.countDown();
+        processor.stop();
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (worker != null) {
+            worker.join(TimeUnit.SECONDS.toMillis(20));
+        }
+    }
+
+    private void consumeUntilStopped(Set<String> subscribed) {
+        try {
+            awaitTopics();
+            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig(),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer = kafka;
+                kafka.subscribe(List.copyOf(subscribed));
+                Log.infof("Inbox consumer %s subscribed to %s", config.inbox().groupId(), subscribed);
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = kafka.poll(config.inbox().pollTimeout());
+                    processBatch(kafka, records);
+                    lag.set(currentLag(kafka));
+                }
+            }
+        } catch (WakeupException e) {
+            // Shutdown.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void processBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records)
+            throws InterruptedException {
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                processor.process(record);
+                done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            }
+            kafka.commitSync(done);
+        } catch (RuntimeException e) {
+            // The database is unreachable (processing itself never throws): keep what was done,
+            // rewind the rest of the batch and try again after a pause.
+            Log.warnf("Inbox consumer paused: %s", e.getMessage());
+            for (TopicPartition partition : records.partitions()) {
+                OffsetAndMetadata next = done.get(partition);
+                kafka.seek(partition, next != null ? next.offset() : records.records(partition).get(0).offset());
+            }
+            if (!done.isEmpty()) {
+                kafka.commitSync(done);
+            }
+            stopping.await(FAILURE_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Waits until the subscribed topics exist, so the first poll does not race their creation. */
+    private void awaitTopics() throws InterruptedException {
+        while (running) {
+            try {
+                topics.ensureTopics();
+                return;
+            } catch (RuntimeException e) {
+                Log.warnf("Inbox consumer waiting for Kafka: %s", e.getMessage());
+                stopping.await(FAILURE_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private Map<String, Object> consumerConfig() {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, config.inbox().groupId(),
+                ConsumerConfig.CLIENT_ID_CONFIG, config.inbox().groupId() + "-inbox",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+    }
+
+    private static long currentLag(KafkaConsumer<String, byte[]> kafka) {
+        long total = 0;
+        for (TopicPartition partition : kafka.assignment()) {
+            total += kafka.currentLag(partition).orElse(0);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,58 @@
+package org.leveling.common.outbox;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Records events in the outbox table inside the caller's transaction: the change and its events
+ * commit together or not at all. The relay publishes them after the commit.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final Event<OutboxRecorded> recorded;
+
+    public Outbox(EntityManager entityManager, ObjectMapper objectMapper, Event<OutboxRecorded> recorded) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.recorded = recorded;
+    }
+
+    /** Records one event; returns its id (the CloudEvents id). Must run inside a transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(OutboxEvent event) {
+        UUID id = UUID.randomUUID();
+        String payload;
+        try {
+            payload = objectMapper.writeValueAsString(event.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload of " + event.type() + " is not serialisable", e);
+        }
+        entityManager.createNativeQuery("""
+                INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, "timestamp", topic)
+                VALUES (:id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb), :timestamp, :topic)
+                """)
+                .setParameter("id", id)
+                .setParameter("aggregateType", event.aggregateType())
+                .setParameter("aggregateId", event.aggregateId())
+                .setParameter("type", event.type())
+                .setParameter("payload", payload)
+                // Microseconds: what PostgreSQL stores, so ce_time equals the stored timestamp.
+                .setParameter("timestamp", Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .setParameter("topic", event.topic())
+                .executeUpdate();
+        recorded.fire(new OutboxRecorded(id));
+        return id;
+    }
+}

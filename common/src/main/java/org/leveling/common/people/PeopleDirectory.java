@@ -1,0 +1,85 @@
+package org.leveling.common.people;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The people read model a service keeps from levels-service's person events: who exists, who
+ * manages whom, and the management chain above anyone (for authorization and conflicts of
+ * interest). Table {@code directory_person}, migration location {@code db/people-directory}.
+ */
+@ApplicationScoped
+public class PeopleDirectory {
+
+    /** Longer chains are treated as corrupt data rather than walked forever. */
+    private static final int MAX_CHAIN_DEPTH = 64;
+
+    private final EntityManager entityManager;
+
+    public PeopleDirectory(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Applies an upsert unless the directory already holds the same or a newer revision of the
+     * person, so replays and late duplicates change nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(PersonUpserted person, String eventId) {
+        entityManager.createNativeQuery("""
+                INSERT INTO directory_person (employee_id, name, manager_id, org_unit, job_family, track, revision,
+                                              source_event_id)
+                VALUES (:id, :name, :manager, :orgUnit, :jobFamily, :track, :revision, :eventId)
+                ON CONFLICT (employee_id) DO UPDATE SET
+                    name = EXCLUDED.name, manager_id = EXCLUDED.manager_id, org_unit = EXCLUDED.org_unit,
+                    job_family = EXCLUDED.job_family, track = EXCLUDED.track, revision = EXCLUDED.revision,
+                    source_event_id = EXCLUDED.source_event_id, applied_at = now()
+                WHERE directory_person.revision < EXCLUDED.revision
+                """)
+                .setParameter("id", person.employeeId())
+                .setParameter("name", person.name())
+                .setParameter("manager", person.managerId())
+                .setParameter("orgUnit", person.orgUnit())
+                .setParameter("jobFamily", person.jobFamily())
+                .setParameter("track", person.track())
+                .setParameter("revision", person.revision())
+                .setParameter("eventId", eventId)
+                .executeUpdate();
+    }
+
+    @Transactional
+    public Optional<DirectoryPerson> find(String employeeId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT employee_id, name, manager_id, org_unit, job_family, track, revision
+                FROM directory_person WHERE employee_id = :id
+                """).setParameter("id", employeeId).getResultList();
+        return rows.stream().findFirst().map(r -> new DirectoryPerson((String) r[0], (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4], (String) r[5], ((Number) r[6]).longValue()));
+    }
+
+    /** The managers above a person, nearest first (empty for an unknown person or a top manager). */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<String> managementChain(String employeeId) {
+        return entityManager.createNativeQuery("""
+                WITH RECURSIVE chain (employee_id, manager_id, depth) AS (
+                    SELECT employee_id, manager_id, 0 FROM directory_person WHERE employee_id = :id
+                    UNION ALL
+                    SELECT p.employee_id, p.manager_id, c.depth + 1
+                    FROM directory_person p JOIN chain c ON p.employee_id = c.manager_id
+                    WHERE c.depth < :maxDepth AND p.employee_id <> :id
+                )
+                SELECT employee_id FROM chain WHERE depth > 0 ORDER BY depth
+                """).setParameter("id", employeeId).setParameter("maxDepth", MAX_CHAIN_DEPTH).getResultList();
+    }
+
+    /** Whether {@code managerId} appears anywhere in the management chain above {@code employeeId}. */
+    public boolean manages(String managerId, String employeeId) {
+        return managementChain(employeeId).contains(managerId);
+    }
+}

@@ -1,0 +1,80 @@
+package org.leveling.levels.api;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.common.problem.Problem;
+import org.leveling.levels.domain.PeopleService;
+import org.leveling.levels.domain.Person;
+
+@Path("/api/v1/people")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "People", description = "The people directory: who exists and who manages whom.")
+public class PeopleResource {
+
+    private final PeopleService people;
+
+    public PeopleResource(PeopleService people) {
+        this.people = people;
+    }
+
+    @PUT
+    @Path("/{employeeId}")
+    @Operation(summary = "Create or replace a person",
+            description = "Upserts the directory entry of one person. A change publishes "
+                    + "org.leveling.people.person-upserted.v1 on leveling.levels.people; an identical upsert "
+                    + "changes nothing and publishes nothing. The manager must exist and must not report to "
+                    + "this person.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = PersonResponse.class)))
+    @APIResponse(responseCode = "200", description = "Updated, or unchanged",
+            content = @Content(schema = @Schema(implementation = PersonResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown manager or a reporting cycle",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Created concurrently by another request; retry",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response upsert(
+            @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
+            String employeeId,
+            @Valid @NotNull PersonRequest request) {
+        PeopleService.Upserted result = people.upsert(employeeId, request.toDetails());
+        Response.ResponseBuilder response = result.created()
+                ? Response.created(URI.create("/api/v1/people/" + employeeId))
+                : Response.ok();
+        return response.tag(etag(result.person())).entity(PersonResponse.of(result.person())).build();
+    }
+
+    @GET
+    @Path("/{employeeId}")
+    @Operation(summary = "Read a person")
+    @APIResponse(responseCode = "200", description = "The person",
+            content = @Content(schema = @Schema(implementation = PersonResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such person",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("employeeId") String employeeId) {
+        Person person = people.get(employeeId);
+        return Response.ok(PersonResponse.of(person)).tag(etag(person)).build();
+    }
+
+    private static EntityTag etag(Person person) {
+        return new EntityTag(Long.toString(person.revision()));
+    }
+}
