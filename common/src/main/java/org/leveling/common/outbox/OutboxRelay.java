@@ -155,8 +155,11 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch of unsent rows in write order; returns how many were marked sent. */
-    int relayBatch() {
+    /**
+     * Publishes one batch of unsent rows in write order; returns how many were marked sent. Returns
+     * 0 without publishing while another relay (another instance of this service) holds the outbox.
+     */
+    public int relayBatch() {
         Batch batch = QuarkusTransaction.requiringNew().call(() -> {
             boolean leader = (Boolean) entityManager
                     .createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'))")

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -19,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.leveling.common.outbox.Outbox;
 import org.leveling.common.outbox.OutboxEvent;
+import org.leveling.common.outbox.OutboxRelay;
 import org.leveling.common.testing.EventSchemas;
 import org.leveling.common.testing.KafkaBrokerControl;
 import org.leveling.common.testing.KafkaTestClient;
@@ -37,6 +41,9 @@ class PersonEventsTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
 
     @Inject
     EntityManager entityManager;
@@ -103,6 +110,42 @@ class PersonEventsTest {
                 .createNativeQuery("SELECT count(*) FROM outbox_event WHERE aggregateid = :key")
                 .setParameter("key", key).getSingleResult());
         assertThat(rows.longValue()).isEqualTo(1L);
+    }
+
+    @Test
+    void onlyOneRelayPublishesAtATime() throws Exception {
+        CountDownLatch otherInstanceHoldsOutbox = new CountDownLatch(1);
+        CountDownLatch otherInstanceDone = new CountDownLatch(1);
+        // Another instance of the service, mid-batch: it holds the relay's transaction-scoped lock.
+        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    entityManager.createNativeQuery(
+                            "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'))")
+                            .getSingleResult();
+                    otherInstanceHoldsOutbox.countDown();
+                    awaitQuietly(otherInstanceDone);
+                }));
+        assertThat(otherInstanceHoldsOutbox.await(30, TimeUnit.SECONDS)).isTrue();
+        String id = newId();
+        try {
+            put(id, "Written while another relay works").then().statusCode(201);
+
+            assertThat(relay.relayBatch()).as("rows published while another relay holds the outbox").isZero();
+            assertThat(KafkaTestClient.recordsWithKey(PeopleTopic.NAME, id)).isEmpty();
+        } finally {
+            otherInstanceDone.countDown();
+            otherInstance.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(KafkaTestClient.awaitRecords(PeopleTopic.NAME, id, r -> !r.isEmpty())).hasSize(1);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
