@@ -1,0 +1,84 @@
+package org.leveling.e2e;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.leveling.common.testing.KafkaTestResource;
+import org.leveling.common.testing.PostgresTestResource;
+
+/**
+ * The whole system for one test JVM: a real PostgreSQL, a real Kafka broker and the named
+ * services, started once and stopped when the JVM exits.
+ */
+final class Platform {
+
+    private static Platform running;
+
+    private final PostgresTestResource postgres = new PostgresTestResource();
+    private final KafkaTestResource kafka = new KafkaTestResource();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private String jdbcUrl;
+
+    private Platform() {
+    }
+
+    /** Starts (once per JVM) the infrastructure and the given services, in parallel where possible. */
+    static synchronized Platform start(Map<String, String> extraEnvironment, String... serviceNames) {
+        if (running == null) {
+            Platform platform = new Platform();
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "platform-stop"));
+            platform.startAll(extraEnvironment, serviceNames);
+            running = platform;
+        }
+        return running;
+    }
+
+    private void startAll(Map<String, String> extraEnvironment, String... serviceNames) {
+        var db = java.util.concurrent.CompletableFuture.supplyAsync(postgres::start);
+        var broker = java.util.concurrent.CompletableFuture.supplyAsync(kafka::start);
+        jdbcUrl = db.join().get("quarkus.datasource.jdbc.url");
+        String bootstrap = broker.join().get("kafka.bootstrap.servers");
+        // Observers in these tests (KafkaTestClient) read the broker address from configuration.
+        System.setProperty("kafka.bootstrap.servers", bootstrap);
+
+        Map<String, String> environment = new LinkedHashMap<>(extraEnvironment);
+        environment.put("DB_URL", jdbcUrl);
+        environment.put("DB_USER", "postgres");
+        environment.put("DB_PASSWORD", "postgres");
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        Path root = Path.of(System.getProperty("leveling.root.dir"));
+        List<java.util.concurrent.CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+        for (String name : serviceNames) {
+            starting.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> ServiceProcess.start(root, name, environment)));
+        }
+        for (int i = 0; i < serviceNames.length; i++) {
+            services.put(serviceNames[i], starting.get(i).join());
+        }
+    }
+
+    String url(String service) {
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException(service + " is not running");
+        }
+        return process.baseUrl();
+    }
+
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+    }
+
+    private synchronized void stop() {
+        Stream.of(services.values().toArray(ServiceProcess[]::new)).parallel().forEach(ServiceProcess::stop);
+        kafka.stop();
+        postgres.stop();
+    }
+}

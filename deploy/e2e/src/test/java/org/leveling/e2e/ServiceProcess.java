@@ -1,0 +1,117 @@
+package org.leveling.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service started from its built jar ({@code <service>/target/quarkus-app/quarkus-run.jar}).
+ * It runs under a small shell that kills it when its standard input closes, so a test JVM that
+ * dies for any reason takes its services with it.
+ */
+final class ServiceProcess {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final String name;
+    private final Process process;
+    private final String baseUrl;
+
+    private ServiceProcess(String name, Process process, String baseUrl) {
+        this.name = name;
+        this.process = process;
+        this.baseUrl = baseUrl;
+    }
+
+    static ServiceProcess start(Path root, String name, Map<String, String> environment) {
+        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (mvn verify or "
+                    + "mvn -DskipTests package from the repository root)");
+        }
+        int port = freePort();
+        Path log = root.resolve("deploy/e2e/target/e2e").resolve(name + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c",
+                    "\"$0\" -Xmx384m -XX:TieredStopAtLevel=1 -jar \"$1\" & child=$!; cat > /dev/null; "
+                            + "kill $child 2>/dev/null; wait $child",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            builder.environment().put("HTTP_PORT", Integer.toString(port));
+            ServiceProcess service = new ServiceProcess(name, builder.start(), "http://127.0.0.1:" + port);
+            service.awaitReady(log);
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    void stop() {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady(Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during startup; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            // Waiting on the process (not a bare sleep) also notices an early exit.
+            try {
+                process.waitFor(250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(name + " not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + log);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
