@@ -3,6 +3,8 @@ package org.leveling.common.events;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +29,7 @@ public class TopicProvisioner {
 
     private final MessagingConfig config;
     private final String bootstrapServers;
-    private volatile boolean provisioned;
+    private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
 
     public TopicProvisioner(MessagingConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -35,10 +37,17 @@ public class TopicProvisioner {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Ensures the topics exist; throws when Kafka cannot be reached, so the caller backs off. */
-    public synchronized void ensureTopics() throws InterruptedException {
-        List<String> names = config.topics().provision().orElse(List.of());
-        if (provisioned || names.isEmpty()) {
+    /** Ensures the configured topics exist; throws when Kafka cannot be reached, so the caller backs off. */
+    public void ensureTopics() throws InterruptedException {
+        ensureTopics(Set.of());
+    }
+
+    /** Ensures the configured topics and {@code more} (e.g. the topics a consumer subscribes to) exist. */
+    public synchronized void ensureTopics(Set<String> more) throws InterruptedException {
+        Set<String> names = new TreeSet<>(config.topics().provision().orElse(List.of()));
+        names.addAll(more);
+        names.removeAll(provisioned);
+        if (names.isEmpty()) {
             return;
         }
         Map<String, Object> adminConfig = Map.of(
@@ -60,7 +69,7 @@ public class TopicProvisioner {
                     }
                 }
             }
-            provisioned = true;
+            provisioned.addAll(names);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka topics could not be provisioned: " + e.getMessage(), e);
         }

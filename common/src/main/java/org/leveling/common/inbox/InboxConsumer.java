@@ -1,6 +1,7 @@
 package org.leveling.common.inbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public class InboxConsumer {
 
     private void consumeUntilStopped(Set<String> subscribed) {
         try {
-            awaitTopics();
+            awaitTopics(subscribed);
             try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig(),
                     new StringDeserializer(), new ByteArrayDeserializer())) {
                 consumer = kafka;
@@ -111,33 +112,32 @@ public class InboxConsumer {
         if (records.isEmpty()) {
             return;
         }
-        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
         try {
-            for (ConsumerRecord<String, byte[]> record : records) {
-                processor.process(record);
-                done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            processor.processAll(batch);
+            Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+            for (TopicPartition partition : records.partitions()) {
+                List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
+                next.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
             }
-            kafka.commitSync(done);
+            kafka.commitSync(next);
         } catch (RuntimeException e) {
-            // The database is unreachable (processing itself never throws): keep what was done,
-            // rewind the rest of the batch and try again after a pause.
+            // The database is unreachable (processing itself never throws): rewind the batch and try
+            // again after a pause. Records already applied are skipped by the inbox then.
             Log.warnf("Inbox consumer paused: %s", e.getMessage());
             for (TopicPartition partition : records.partitions()) {
-                OffsetAndMetadata next = done.get(partition);
-                kafka.seek(partition, next != null ? next.offset() : records.records(partition).get(0).offset());
-            }
-            if (!done.isEmpty()) {
-                kafka.commitSync(done);
+                kafka.seek(partition, records.records(partition).get(0).offset());
             }
             stopping.await(FAILURE_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     /** Waits until the subscribed topics exist, so the first poll does not race their creation. */
-    private void awaitTopics() throws InterruptedException {
+    private void awaitTopics(Set<String> subscribed) throws InterruptedException {
         while (running) {
             try {
-                topics.ensureTopics();
+                topics.ensureTopics(subscribed);
                 return;
             } catch (RuntimeException e) {
                 Log.warnf("Inbox consumer waiting for Kafka: %s", e.getMessage());
@@ -154,7 +154,10 @@ public class InboxConsumer {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
+                // A fetch that excludes a partition (its records were still buffered) can park new
+                // records of that partition for the whole wait: keep it short for low latency.
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
     }
 
     private static long currentLag(KafkaConsumer<String, byte[]> kafka) {

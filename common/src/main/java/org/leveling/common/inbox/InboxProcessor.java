@@ -2,6 +2,7 @@ package org.leveling.common.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -67,6 +68,31 @@ public class InboxProcessor {
         stopping.countDown();
     }
 
+    /**
+     * Processes the records of one poll, in order: in a single transaction when every one of them
+     * reads and applies cleanly (the common case, and much cheaper than a commit per event),
+     * otherwise each on its own with retries and parking. Throws only when the database is
+     * unreachable.
+     */
+    public List<Outcome> processAll(List<ConsumerRecord<String, byte[]>> records) {
+        if (records.size() > 1) {
+            try {
+                List<ReceivedEvent> events = records.stream().map(this::read).toList();
+                List<Outcome> outcomes = QuarkusTransaction.requiringNew()
+                        .call(() -> events.stream().map(this::applyOnce).toList());
+                for (int i = 0; i < records.size(); i++) {
+                    count(records.get(i), outcomes.get(i));
+                }
+                return outcomes;
+            } catch (RuntimeException e) {
+                // Something in the batch is unreadable or failed, and the transaction rolled back:
+                // apply one by one so that only the culprit is retried and parked.
+                Log.debugf("Batch of %d records falls back to one by one: %s", records.size(), e.getMessage());
+            }
+        }
+        return records.stream().map(this::process).toList();
+    }
+
     /** Processes one record; never throws, so one bad record cannot stall its partition. */
     public Outcome process(ConsumerRecord<String, byte[]> record) {
         Outcome outcome;
@@ -78,9 +104,13 @@ public class InboxProcessor {
             park(record, event, e.getMessage(), event == null ? 0 : 1);
             outcome = Outcome.PARKED;
         }
+        count(record, outcome);
+        return outcome;
+    }
+
+    private void count(ConsumerRecord<String, byte[]> record, Outcome outcome) {
         registry.counter("leveling.inbox.events", "topic", record.topic(), "outcome", outcome.name().toLowerCase())
                 .increment();
-        return outcome;
     }
 
     private Outcome applyWithRetries(ConsumerRecord<String, byte[]> record, ReceivedEvent event) {

@@ -1,6 +1,8 @@
 package org.leveling.levels.domain;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +39,10 @@ public class PeopleService {
         checkManager(employeeId, details.managerId());
         Person existing = Person.findById(employeeId, LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
-            existing.revise(details, clock.instant()).ifPresent(event -> outbox.record(event.toOutbox()));
+            existing.revise(details, now()).ifPresent(event -> outbox.record(event.toOutbox()));
             return new Upserted(existing, false);
         }
-        Person.Registration registration = Person.register(employeeId, details, clock.instant());
+        Person.Registration registration = Person.register(employeeId, details, now());
         try {
             registration.person().persistAndFlush();
         } catch (PersistenceException e) {
@@ -59,6 +61,11 @@ public class PeopleService {
             throw new ResourceNotFoundException("person", employeeId);
         }
         return person;
+    }
+
+    /** Microseconds: what PostgreSQL stores, so an event and a later read show the same time. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private void checkManager(String employeeId, String managerId) {
