@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * child watches its standard input, which this JVM holds: when the test JVM ends for any reason,
  * even SIGKILL, the pipe closes and the child stops its server and exits.
  */
-final class StackProcess {
+public final class StackProcess {
 
     private static final long READY_TIMEOUT_SECONDS = 120;
 
@@ -67,9 +67,17 @@ final class StackProcess {
     }
 
     void stop() {
+        stopByClosingInput(process, 60);
+    }
+
+    /**
+     * Stops a child that watches its standard input (launchers here, services in deploy/e2e):
+     * closes the input, waits for a clean exit, and kills it only if that takes too long.
+     */
+    public static void stopByClosingInput(Process process, int timeoutSeconds) {
         try {
             process.getOutputStream().close();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (IOException e) {
@@ -80,7 +88,8 @@ final class StackProcess {
         }
     }
 
-    static int freePort() {
+    /** A free TCP port on the loopback interface. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -2,8 +2,6 @@ package org.leveling.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.leveling.common.testing.StackProcess;
 
 /**
  * One service started from its built jar ({@code <service>/target/quarkus-app/quarkus-run.jar}).
@@ -39,7 +39,7 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn verify or "
                     + "mvn -DskipTests package from the repository root)");
         }
-        int port = freePort();
+        int port = StackProcess.freePort();
         Path log = root.resolve("deploy/e2e/target/e2e").resolve(name + ".log");
         try {
             Files.createDirectories(log.getParent());
@@ -64,17 +64,7 @@ final class ServiceProcess {
     }
 
     void stop() {
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        StackProcess.stopByClosingInput(process, 30);
     }
 
     private void awaitReady(Path log) {
@@ -105,13 +95,5 @@ final class ServiceProcess {
             }
         }
         throw new IllegalStateException(name + " not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + log);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
