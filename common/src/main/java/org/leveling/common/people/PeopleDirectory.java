@@ -7,13 +7,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leveling.common.security.ManagementChains;
+
+import io.quarkus.arc.DefaultBean;
+
 /**
  * The people read model a service keeps from levels-service's person events: who exists, who
  * manages whom, and the management chain above anyone (for authorization and conflicts of
  * interest). Table {@code directory_person}, migration location {@code db/people-directory}.
+ * A default bean: a service that owns people (levels-service) provides its own
+ * {@link ManagementChains} and this one is not used there.
  */
 @ApplicationScoped
-public class PeopleDirectory {
+@DefaultBean
+public class PeopleDirectory implements ManagementChains {
 
     /** Longer chains are treated as corrupt data rather than walked forever. */
     private static final int MAX_CHAIN_DEPTH = 64;
@@ -63,6 +70,7 @@ public class PeopleDirectory {
     }
 
     /** The managers above a person, nearest first (empty for an unknown person or a top manager). */
+    @Override
     @Transactional
     @SuppressWarnings("unchecked")
     public List<String> managementChain(String employeeId) {

@@ -21,9 +21,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.security.Caller;
+import org.leveling.common.security.CurrentUser;
 import org.leveling.common.web.CorrelationId;
+import org.leveling.common.web.RequestMetadata;
 
 /**
  * The one set of exception mappers all services use: every failure leaves as problem+json, and no
@@ -31,9 +38,31 @@ import org.leveling.common.web.CorrelationId;
  */
 public class ProblemExceptionMappers {
 
+    private final AuditTrail audit;
+    private final RequestMetadata request;
+
+    public ProblemExceptionMappers(AuditTrail audit, RequestMetadata request) {
+        this.audit = audit;
+        this.request = request;
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException e, ContainerRequestContext context) {
+        Response problem = ProblemResponses.plain(context, 401,
+                "A valid bearer token is required: signed by the configured issuer, for this audience, not expired.");
+        // Asking the identity again would retry the failed authentication: the caller is anonymous.
+        return refused(Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build(),
+                Caller.ANONYMOUS);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext context) {
+        return refused(ProblemResponses.plain(context, 403, "Your roles do not allow this operation."), caller());
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, ContainerRequestContext request) {
-        return ProblemResponses.of(request, e.status(), e.type(), e.getMessage(), e.violations());
+        return refused(ProblemResponses.of(request, e.status(), e.type(), e.getMessage(), e.violations()), caller());
     }
 
     /**
@@ -45,7 +74,7 @@ public class ProblemExceptionMappers {
     public Response malformedJson(JsonProcessingException e, ContainerRequestContext request) {
         List<Problem.FieldViolation> violations = JsonInputProblems.violations(e);
         ProblemType type = violations.isEmpty() ? ProblemType.MALFORMED_REQUEST : ProblemType.VALIDATION_FAILED;
-        return ProblemResponses.of(request, 400, type, JsonInputProblems.detail(e), violations);
+        return refused(ProblemResponses.of(request, 400, type, JsonInputProblems.detail(e), violations), caller());
     }
 
     @ServerExceptionMapper
@@ -59,7 +88,7 @@ public class ProblemExceptionMappers {
                 .sorted(Comparator.comparing(Problem.FieldViolation::field).thenComparing(Problem.FieldViolation::message))
                 .toList();
         String detail = violations.size() == 1 ? "1 field is invalid." : violations.size() + " fields are invalid.";
-        return ProblemResponses.of(request, 400, ProblemType.VALIDATION_FAILED, detail, violations);
+        return refused(ProblemResponses.of(request, 400, ProblemType.VALIDATION_FAILED, detail, violations), caller());
     }
 
     @ServerExceptionMapper
@@ -99,8 +128,12 @@ public class ProblemExceptionMappers {
         if (status >= 500) {
             return unexpected(e, request);
         }
-        return ProblemResponses.plain(request, status, Response.Status.fromStatusCode(status) == null
-                ? "The request failed." : Response.Status.fromStatusCode(status).getReasonPhrase() + ".");
+        if (status == 413) {
+            return refused(ProblemResponses.plain(request, 413, "The request body is larger than this API accepts."),
+                    caller());
+        }
+        return refused(ProblemResponses.plain(request, status, Response.Status.fromStatusCode(status) == null
+                ? "The request failed." : Response.Status.fromStatusCode(status).getReasonPhrase() + "."), caller());
     }
 
     @ServerExceptionMapper
@@ -111,6 +144,25 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(request, 500, ProblemType.INTERNAL_ERROR,
                 "The request could not be completed. Quote correlation id " + correlationId + " when reporting it.",
                 List.of());
+    }
+
+    /**
+     * Records a refused mutating call in the audit trail (the call's own transaction, if any, rolled
+     * back). Reads such as a 404 on GET are not audited.
+     */
+    private Response refused(Response problem, Caller caller) {
+        if (request.isMutating() && problem.getStatus() >= 400 && problem.getStatus() < 500) {
+            audit.recordRefusal(caller, problem.getStatus(), ((Problem) problem.getEntity()).detail());
+        }
+        return problem;
+    }
+
+    private static Caller caller() {
+        try {
+            return CurrentUser.ofCurrentRequest();
+        } catch (RuntimeException e) {
+            return Caller.ANONYMOUS;
+        }
     }
 
     private static boolean isReturnValue(ConstraintViolation<?> violation) {

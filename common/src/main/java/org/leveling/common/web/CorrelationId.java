@@ -18,6 +18,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class CorrelationId {
 
+    private final RequestMetadata metadata;
+
+    public CorrelationId(RequestMetadata metadata) {
+        this.metadata = metadata;
+    }
+
     public static final String HEADER = "X-Correlation-Id";
     public static final String MDC_KEY = "correlationId";
     private static final String PROPERTY = CorrelationId.class.getName();
@@ -30,6 +36,7 @@ public class CorrelationId {
         String id = offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         request.setProperty(PROPERTY, id);
         MDC.put(MDC_KEY, id);
+        metadata.describe(request.getMethod(), request.getUriInfo().getPath(), id);
     }
 
     @ServerResponseFilter

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -19,6 +20,8 @@ import org.leveling.common.inbox.InboxProcessor;
 import org.leveling.common.people.DirectoryPerson;
 import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.people.PersonUpserted;
+import org.leveling.common.security.AccessPolicy;
+import org.leveling.common.security.Caller;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -40,6 +43,9 @@ public abstract class PeopleDirectoryContract {
     InboxProcessor inbox;
 
     @Inject
+    AccessPolicy access;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -59,6 +65,25 @@ public abstract class PeopleDirectoryContract {
         assertThat(directory.managementChain(report)).containsExactly(middle, top);
         assertThat(directory.manages(top, report)).isTrue();
         assertThat(directory.manages(report, top)).isFalse();
+    }
+
+    @Test
+    public void accessToAnEmployeeFollowsTheManagementChainInTheReadModel() {
+        String director = id("dir");
+        String manager = id("mgr");
+        String report = id("emp");
+        publish(person(director, "Director", null, 1));
+        publish(person(manager, "Manager", director, 1));
+        publish(person(report, "Report", manager, 1));
+        awaitPerson(report, 1);
+
+        assertThat(access.mayAccessEmployee(Caller.authenticated(report, Set.of("employee")), report)).isTrue();
+        assertThat(access.mayAccessEmployee(Caller.authenticated(manager, Set.of("manager")), report)).isTrue();
+        assertThat(access.mayAccessEmployee(Caller.authenticated(director, Set.of("manager")), report)).isTrue();
+        assertThat(access.mayAccessEmployee(Caller.authenticated("HR1", Set.of("hr-admin")), report)).isTrue();
+        assertThat(access.mayAccessEmployee(Caller.authenticated(report, Set.of("employee")), manager)).isFalse();
+        assertThat(access.mayAccessEmployee(Caller.authenticated("someone", Set.of("manager")), report)).isFalse();
+        assertThat(access.mayAccessEmployee(Caller.ANONYMOUS, report)).isFalse();
     }
 
     @Test

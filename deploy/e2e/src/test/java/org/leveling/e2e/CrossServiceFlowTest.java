@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.leveling.common.testing.Tokens;
 
 import io.restassured.http.ContentType;
 
@@ -48,7 +49,8 @@ class CrossServiceFlowTest {
         body.put("name", name);
         body.put("email", id.toLowerCase() + "@example.com");
         body.put("managerId", managerId);
-        given().baseUri(platform.url("levels-service")).contentType(ContentType.JSON).body(body)
+        given().baseUri(platform.url("levels-service")).auth().oauth2(Tokens.forEmployee("HR1", "hr-admin"))
+                .contentType(ContentType.JSON).body(body)
                 .put("/api/v1/people/{id}", id).then().statusCode(201);
     }
 

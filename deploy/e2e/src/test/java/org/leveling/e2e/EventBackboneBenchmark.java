@@ -41,6 +41,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.leveling.common.events.CloudEventHeaders;
 import org.leveling.common.testing.KafkaBrokerControl;
+import org.leveling.common.testing.Tokens;
 
 /**
  * Measures the event backbone on this machine and prints ratios against baselines measured in the
@@ -64,6 +65,7 @@ class EventBackboneBenchmark {
     private static final int LATENCY_RATE = Integer.getInteger("bench.latency.rate", 50);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String hrAdminToken = Tokens.forEmployee("BENCH", "hr-admin");
     private Platform platform;
 
     @Test
@@ -248,7 +250,7 @@ class EventBackboneBenchmark {
                 + "\"jobFamily\":\"product-management\",\"track\":\"ic\"}";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create(platform.url("levels-service") + "/api/v1/people/" + id))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + hrAdminToken).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("PUT %s: %s", id, response.body()).isIn(200, 201);
     }

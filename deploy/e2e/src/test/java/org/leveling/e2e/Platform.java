@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.leveling.common.testing.KafkaTestResource;
 import org.leveling.common.testing.PostgresTestResource;
+import org.leveling.common.testing.Tokens;
 
 /**
  * The whole system for one test JVM: a real PostgreSQL, a real Kafka broker and the named
@@ -54,6 +55,9 @@ final class Platform {
         environment.put("DB_PASSWORD", "postgres");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         Path root = Path.of(System.getProperty("leveling.root.dir"));
+        // Tokens come from Tokens (the dev key), as they would from an identity provider.
+        environment.put("JWT_PUBLIC_KEY_LOCATION", "file:" + root.resolve("deploy/local/dev-keys/public.pem"));
+        environment.put("JWT_ISSUER", Tokens.ISSUER);
         List<java.util.concurrent.CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         for (String name : serviceNames) {
             starting.add(java.util.concurrent.CompletableFuture.supplyAsync(

@@ -2,6 +2,7 @@ package org.leveling.levels.api;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,8 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leveling.common.problem.Problem;
+import org.leveling.common.security.Roles;
 import org.leveling.levels.domain.PeopleService;
 import org.leveling.levels.domain.Person;
+
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/people")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +42,8 @@ public class PeopleResource {
 
     @PUT
     @Path("/{employeeId}")
-    @Operation(summary = "Create or replace a person",
+    @RolesAllowed(Roles.HR_ADMIN)
+    @Operation(summary = "Create or replace a person (hr-admin)",
             description = "Upserts the directory entry of one person. A change publishes "
                     + "org.leveling.people.person-upserted.v1 on leveling.levels.people; an identical upsert "
                     + "changes nothing and publishes nothing. The manager must exist and must not report to "
@@ -48,6 +53,10 @@ public class PeopleResource {
     @APIResponse(responseCode = "200", description = "Updated, or unchanged",
             content = @Content(schema = @Schema(implementation = PersonResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown manager or a reporting cycle",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not hr-admin",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Created concurrently by another request; retry",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -64,10 +73,13 @@ public class PeopleResource {
 
     @GET
     @Path("/{employeeId}")
-    @Operation(summary = "Read a person")
+    @Authenticated
+    @Operation(summary = "Read a person",
+            description = "Visible to the person, anyone in their management chain, and hr-admin. Anyone else "
+                    + "gets the same 404 as for an unknown id.")
     @APIResponse(responseCode = "200", description = "The person",
             content = @Content(schema = @Schema(implementation = PersonResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
+    @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("employeeId") String employeeId) {
         Person person = people.get(employeeId);

@@ -6,30 +6,35 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.leveling.common.audit.AuditTrail;
 import org.leveling.common.outbox.Outbox;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.problem.ResourceNotFoundException;
+import org.leveling.common.security.AccessPolicy;
+import org.leveling.levels.persistence.ReportingLines;
 
 /** Upserts and reads people. Each change and its event commit in one transaction. */
 @ApplicationScoped
 public class PeopleService {
 
-    private static final int MAX_CHAIN_DEPTH = 64;
-
     private final Outbox outbox;
-    private final EntityManager entityManager;
+    private final AuditTrail audit;
+    private final AccessPolicy access;
+    private final ReportingLines reportingLines;
     private final Clock clock;
 
-    public PeopleService(Outbox outbox, EntityManager entityManager, Clock clock) {
+    public PeopleService(Outbox outbox, AuditTrail audit, AccessPolicy access, ReportingLines reportingLines,
+            Clock clock) {
         this.outbox = outbox;
-        this.entityManager = entityManager;
+        this.audit = audit;
+        this.access = access;
+        this.reportingLines = reportingLines;
         this.clock = clock;
     }
 
@@ -39,7 +44,9 @@ public class PeopleService {
         checkManager(employeeId, details.managerId());
         Person existing = Person.findById(employeeId, LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
+            PersonDetails before = existing.details();
             existing.revise(details, now()).ifPresent(event -> outbox.record(event.toOutbox()));
+            audit.recordChange("person", employeeId, before, existing.details());
             return new Upserted(existing, false);
         }
         Person.Registration registration = Person.register(employeeId, details, now());
@@ -51,15 +58,18 @@ public class PeopleService {
                     "Person " + employeeId + " was created concurrently; retry the request.", List.of());
         }
         outbox.record(registration.event().toOutbox());
+        audit.recordChange("person", employeeId, null, details);
         return new Upserted(registration.person(), true);
     }
 
+    /** A person, if the caller may see them (self, their management chain, hr-admin); else the same 404. */
     @Transactional
     public Person get(String employeeId) {
         Person person = Person.findById(employeeId);
         if (person == null) {
             throw new ResourceNotFoundException("person", employeeId);
         }
+        access.requireAccessToEmployee(employeeId, "person", employeeId);
         return person;
     }
 
@@ -78,23 +88,9 @@ public class PeopleService {
         if (Person.findById(managerId) == null) {
             throw invalidManager("no person with id '" + managerId + "'; create the manager first");
         }
-        if (managementChain(managerId).contains(employeeId)) {
+        if (reportingLines.managementChain(managerId).contains(employeeId)) {
             throw invalidManager("'" + managerId + "' reports to '" + employeeId + "': this would create a reporting cycle");
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> managementChain(String employeeId) {
-        return entityManager.createNativeQuery("""
-                WITH RECURSIVE chain (employee_id, manager_id, depth) AS (
-                    SELECT employee_id, manager_id, 0 FROM person WHERE employee_id = :id
-                    UNION ALL
-                    SELECT p.employee_id, p.manager_id, c.depth + 1
-                    FROM person p JOIN chain c ON p.employee_id = c.manager_id
-                    WHERE c.depth < :maxDepth
-                )
-                SELECT employee_id FROM chain WHERE depth > 0
-                """).setParameter("id", employeeId).setParameter("maxDepth", MAX_CHAIN_DEPTH).getResultList();
     }
 
     private static ProblemException invalidManager(String message) {

@@ -26,6 +26,7 @@ import org.leveling.common.outbox.OutboxRelay;
 import org.leveling.common.testing.EventSchemas;
 import org.leveling.common.testing.KafkaBrokerControl;
 import org.leveling.common.testing.KafkaTestClient;
+import org.leveling.common.testing.Tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +39,7 @@ import io.restassured.http.ContentType;
 class PersonEventsTest {
 
     private static final String TYPE = PersonUpsertedV1.TYPE;
+    private static final String HR_ADMIN = Tokens.forEmployee("HR1", "hr-admin");
 
     @Inject
     Outbox outbox;
@@ -184,7 +186,7 @@ class PersonEventsTest {
     }
 
     private static io.restassured.response.Response put(String id, String name) {
-        return given().contentType(ContentType.JSON)
+        return given().auth().oauth2(HR_ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "email", "someone@example.com", "orgUnit", "Payments",
                         "jobFamily", "product-management", "track", "ic"))
                 .put("/api/v1/people/{id}", id);

@@ -1,0 +1,116 @@
+package org.leveling.common.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import org.leveling.common.problem.Problem;
+import org.leveling.common.problem.ProblemException;
+import org.leveling.common.problem.ProblemType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reads the audit trail, newest first, filtered and paged by an opaque cursor. */
+@ApplicationScoped
+public class AuditQuery {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    public AuditQuery(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    public record Filter(String resourceType, String resourceId, String actor, Instant from, Instant to) {
+    }
+
+    @Transactional
+    public AuditPage find(Filter filter, int limit, String cursor) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, occurred_at, actor, roles::text, action, resource_type, resource_id, before_state::text,
+                       after_state::text, outcome, status, detail, correlation_id
+                FROM audit_log WHERE true""");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        where(sql, parameters, "resource_type = :resourceType", "resourceType", filter.resourceType());
+        where(sql, parameters, "resource_id = :resourceId", "resourceId", filter.resourceId());
+        where(sql, parameters, "actor = :actor", "actor", filter.actor());
+        where(sql, parameters, "occurred_at >= :from", "from", filter.from() == null ? null : Timestamp.from(filter.from()));
+        where(sql, parameters, "occurred_at < :to", "to", filter.to() == null ? null : Timestamp.from(filter.to()));
+        where(sql, parameters, "id < :before", "before", cursor == null ? null : decode(cursor));
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        Query query = entityManager.createNativeQuery(sql.toString());
+        parameters.forEach(query::setParameter);
+        query.setParameter("limit", limit + 1);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<AuditEntry> items = new ArrayList<>();
+        for (Object[] row : rows.subList(0, Math.min(limit, rows.size()))) {
+            items.add(toEntry(row));
+        }
+        String next = rows.size() > limit ? encode(items.get(items.size() - 1).id()) : null;
+        return new AuditPage(items, next);
+    }
+
+    private static void where(StringBuilder sql, Map<String, Object> parameters, String condition, String name,
+            Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(condition);
+            parameters.put(name, value);
+        }
+    }
+
+    private AuditEntry toEntry(Object[] r) {
+        try {
+            return new AuditEntry(((Number) r[0]).longValue(), toInstant(r[1]), (String) r[2],
+                    json.readValue((String) r[3], new TypeReference<List<String>>() { }), (String) r[4],
+                    (String) r[5], (String) r[6], r[7] == null ? null : json.readTree((String) r[7]),
+                    r[8] == null ? null : json.readTree((String) r[8]), (String) r[9],
+                    r[10] == null ? null : ((Number) r[10]).intValue(), (String) r[11], (String) r[12]);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable audit row " + r[0], e);
+        }
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+
+    static String encode(long id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("audit:" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static long decode(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (text.startsWith("audit:")) {
+                return Long.parseLong(text.substring("audit:".length()));
+            }
+        } catch (IllegalArgumentException e) {
+            // Falls through to the problem below.
+        }
+        throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "The cursor is not valid.",
+                List.of(new Problem.FieldViolation("cursor", "is not a cursor returned by this API")));
+    }
+}

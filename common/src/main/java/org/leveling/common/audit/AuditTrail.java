@@ -1,0 +1,114 @@
+package org.leveling.common.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.leveling.common.security.Caller;
+import org.leveling.common.security.CurrentUser;
+import org.leveling.common.web.RequestMetadata;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Writes the append-only audit trail: one row per mutating API call. A change is recorded by the
+ * service layer in the transaction of the change, with the state before and after; a refused call
+ * (any 4xx) is recorded by the error mappers in a transaction of its own, because the call's own
+ * transaction rolled back.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final RequestMetadata request;
+
+    public AuditTrail(EntityManager entityManager, ObjectMapper json, RequestMetadata request) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.request = request;
+    }
+
+    /** Records a change made by the current request; {@code before} is null for a creation. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordChange(String resourceType, String resourceId, Object before, Object after) {
+        insert(new Entry(CurrentUser.ofCurrentRequest(), request.action(), resourceType, resourceId, toJson(before),
+                toJson(after), "SUCCEEDED", null, null, request.correlationId()));
+        request.markAudited();
+    }
+
+    /**
+     * Records a mutating call that was refused with {@code status}, in a transaction of its own.
+     * Refusals decided on an I/O thread (authentication and role checks run before the request
+     * reaches a worker) are written from a worker thread, moments after the response.
+     */
+    public void recordRefusal(Caller caller, int status, String detail) {
+        Entry entry = new Entry(caller, request.action(), null, null, null, null, "REFUSED", status, detail,
+                request.correlationId());
+        request.markAudited();
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            QuarkusTransaction.requiringNew().run(() -> insert(entry));
+        } else {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> insert(entry));
+                } catch (RuntimeException e) {
+                    Log.errorf(e, "Could not audit refused call %s", entry.action());
+                }
+            });
+        }
+    }
+
+    /** Records a succeeded mutating call that its service did not audit itself (a gap, logged by the caller). */
+    void recordUnattributedSuccess(int status) {
+        Entry entry = new Entry(CurrentUser.ofCurrentRequest(), request.action(), null, null, null, null, "SUCCEEDED",
+                status, "recorded after the fact: the change did not audit itself", request.correlationId());
+        QuarkusTransaction.requiringNew().run(() -> insert(entry));
+    }
+
+    private void insert(Entry e) {
+        entityManager.createNativeQuery("""
+                INSERT INTO audit_log (actor, roles, action, resource_type, resource_id, before_state, after_state,
+                                       outcome, status, detail, correlation_id)
+                VALUES (:actor, CAST(:roles AS jsonb), :action, :resourceType, :resourceId, CAST(:before AS jsonb),
+                        CAST(:after AS jsonb), :outcome, :status, :detail, :correlationId)
+                """)
+                .setParameter("actor", e.caller().employeeId())
+                .setParameter("roles", toJson(e.caller().roles().stream().sorted().toList()))
+                .setParameter("action", truncate(e.action(), 300))
+                .setParameter("resourceType", e.resourceType())
+                .setParameter("resourceId", e.resourceId())
+                .setParameter("before", e.before())
+                .setParameter("after", e.after())
+                .setParameter("outcome", e.outcome())
+                .setParameter("status", e.status())
+                .setParameter("detail", e.detail())
+                .setParameter("correlationId", e.correlationId())
+                .executeUpdate();
+    }
+
+    private String toJson(Object state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Audit state is not serialisable", e);
+        }
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private record Entry(Caller caller, String action, String resourceType, String resourceId, String before,
+            String after, String outcome, Integer status, String detail, String correlationId) {
+    }
+}

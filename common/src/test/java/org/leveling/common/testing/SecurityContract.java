@@ -1,0 +1,219 @@
+package org.leveling.common.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Authentication, function-level roles, the audit trail and the request limits, the same in every
+ * service. Each service runs it through a {@code @QuarkusTest} subclass.
+ */
+public abstract class SecurityContract {
+
+    private static final String AUDIT = "/api/v1/audit";
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    public void requestWithoutTokenIsA401ProblemWithABearerChallenge() {
+        Response response = given().get(AUDIT);
+
+        response.then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+    }
+
+    @Test
+    public void expiredForgedWrongIssuerAndWrongAudienceTokensAreRefused() {
+        Tokens.Token valid = Tokens.token("E1", Set.of("hr-admin"));
+        for (Tokens.Token bad : List.of(valid.expiringAt(Instant.now().minusSeconds(3600)), valid.forged(),
+                valid.withIssuer("https://attacker.example"), valid.withAudience("another-api"))) {
+            given().auth().oauth2(bad.sign()).get(AUDIT).then()
+                    .statusCode(401).contentType("application/problem+json");
+        }
+        given().auth().oauth2(valid.sign()).get(AUDIT).then().statusCode(200);
+    }
+
+    @Test
+    public void auditTrailIsForHrAdminOnly() {
+        given().auth().oauth2(Tokens.forEmployee("E1", "employee", "manager")).get(AUDIT).then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forEmployee("HR1", "hr-admin")).get(AUDIT).then()
+                .statusCode(200).body("items", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    public void everyMutatingCallLeavesExactlyOneAuditRowWithActorAndStates() throws SQLException {
+        String scenario = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> calls = new ArrayList<>();
+        Map<String, Object> item = Map.of("name", "n", "count", 1);
+        // 1, 2: succeeded changes; 3: wrong role; 4: no token; 5: invalid body.
+        call(calls, scenario, Tokens.forEmployee("E7", "employee")).body(item).post("/test-probe/notes/a").then()
+                .statusCode(200);
+        call(calls, scenario, Tokens.forEmployee("E7", "employee")).body(item).post("/test-probe/notes/b").then()
+                .statusCode(200);
+        call(calls, scenario, Tokens.forEmployee("E8", "manager")).body(item).put("/test-probe/guarded/c").then()
+                .statusCode(403);
+        call(calls, scenario, null).body(item).put("/test-probe/guarded/c").then().statusCode(401);
+        call(calls, scenario, Tokens.forEmployee("HR1", "hr-admin")).body(Map.of("count", 1))
+                .put("/test-probe/guarded/c").then().statusCode(400);
+
+        // Refusals decided before a worker thread is involved (401, 403) are written just after the response.
+        List<Map<String, Object>> rows = await().atMost(Duration.ofSeconds(10))
+                .until(() -> auditRows(calls), r -> r.size() >= calls.size());
+        assertThat(rows).hasSize(calls.size());
+        assertThat(rows).extracting(r -> r.get("actor"), r -> r.get("outcome"), r -> r.get("status"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("E7", "SUCCEEDED", null),
+                        org.assertj.core.groups.Tuple.tuple("E7", "SUCCEEDED", null),
+                        org.assertj.core.groups.Tuple.tuple("E8", "REFUSED", 403),
+                        org.assertj.core.groups.Tuple.tuple("anonymous", "REFUSED", 401),
+                        org.assertj.core.groups.Tuple.tuple("HR1", "REFUSED", 400));
+        assertThat(rows.get(0).get("after").toString()).contains("\"name\": \"n\"");
+        assertThat(rows.get(0).get("resource")).isEqualTo("note/a");
+        assertThat(rows.get(2).get("after")).isNull();
+        given().auth().oauth2(Tokens.forEmployee("HR1", "hr-admin"))
+                .queryParam("resourceType", "note").queryParam("resourceId", "b").queryParam("actor", "E7")
+                .get(AUDIT).then().statusCode(200)
+                .body("items[0].action", equalTo("POST /test-probe/notes/b"))
+                .body("items[0].after.count", equalTo(1))
+                .body("items[0].before", nullValue());
+    }
+
+    @Test
+    public void aChangeThatForgotToAuditItselfStillLeavesARow() throws SQLException {
+        List<String> calls = new ArrayList<>();
+        call(calls, "unaudited", Tokens.forEmployee("E9", "employee")).body(Map.of("name", "n", "count", 1))
+                .post("/test-probe/unaudited").then().statusCode(200);
+
+        assertThat(auditRows(calls)).singleElement()
+                .satisfies(row -> assertThat(row.get("outcome")).isEqualTo("SUCCEEDED"))
+                .satisfies(row -> assertThat(row.get("actor")).isEqualTo("E9"));
+    }
+
+    @Test
+    public void theDatabaseRefusesToRewriteTheAuditTrail() throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+            sql.execute("INSERT INTO audit_log (actor, roles, action, outcome) VALUES ('test', '[]', 'probe', 'SUCCEEDED')");
+            assertThatThrownBy(() -> sql.execute("UPDATE audit_log SET actor = 'someone-else'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> sql.execute("DELETE FROM audit_log"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> sql.execute("TRUNCATE audit_log"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    public void pageSizeOverTheMaximumIsA400() {
+        given().auth().oauth2(Tokens.forEmployee("HR1", "hr-admin")).queryParam("limit", 1000).get(AUDIT).then()
+                .statusCode(400).body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
+    public void auditPagesFollowTheCursor() {
+        String hr = Tokens.forEmployee("HR1", "hr-admin");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(Tokens.forEmployee("E10", "employee")).contentType(ContentType.JSON)
+                    .body(Map.of("name", "n", "count", i)).post("/test-probe/notes/page-" + i).then().statusCode(200);
+        }
+        Response first = given().auth().oauth2(hr).queryParam("actor", "E10").queryParam("limit", 2).get(AUDIT);
+        String cursor = first.jsonPath().getString("nextCursor");
+        List<Long> firstIds = first.jsonPath().getList("items.id", Long.class);
+
+        List<Long> secondIds = given().auth().oauth2(hr).queryParam("actor", "E10").queryParam("limit", 2)
+                .queryParam("cursor", cursor).get(AUDIT).jsonPath().getList("items.id", Long.class);
+
+        assertThat(firstIds).hasSize(2);
+        assertThat(secondIds).isNotEmpty().allSatisfy(id -> assertThat(id).isLessThan(firstIds.get(1)));
+        given().auth().oauth2(hr).queryParam("cursor", "not-a-cursor").get(AUDIT).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    public void oversizeBodyIsA413Problem() {
+        String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\", \"count\": 1}";
+        given().auth().oauth2(Tokens.forEmployee("E1", "employee")).contentType(ContentType.JSON).body(huge)
+                .post("/test-probe/notes/huge").then().statusCode(413);
+    }
+
+    @Test
+    public void corsAllowsOnlyConfiguredOrigins() {
+        given().header("Origin", "http://localhost:8083").header("Access-Control-Request-Method", "GET")
+                .options(AUDIT).then().header("Access-Control-Allow-Origin", "http://localhost:8083");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options(AUDIT).then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    public void apiResponsesCarrySecurityHeaders() {
+        given().get(AUDIT).then()
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"));
+    }
+
+    @Test
+    public void openApiOffersBearerAuthentication() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+    }
+
+    private static RequestSpecification call(List<String> calls, String scenario, String token) {
+        String correlationId = scenario + "-" + calls.size();
+        calls.add(correlationId);
+        RequestSpecification request = given().contentType(ContentType.JSON).header("X-Correlation-Id", correlationId);
+        return token == null ? request : request.auth().oauth2(token);
+    }
+
+    private List<Map<String, Object>> auditRows(List<String> correlationIds) throws SQLException {
+        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement("""
+                SELECT actor, outcome, status, before_state::text, after_state::text,
+                       resource_type || '/' || resource_id
+                FROM audit_log WHERE correlation_id = ANY (?) ORDER BY array_position(?, correlation_id)""")) {
+            query.setArray(1, db.createArrayOf("varchar", correlationIds.toArray()));
+            query.setArray(2, db.createArrayOf("varchar", correlationIds.toArray()));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    Map<String, Object> row = new java.util.HashMap<>();
+                    row.put("actor", r.getString(1));
+                    row.put("outcome", r.getString(2));
+                    row.put("status", r.getObject(3) == null ? null : r.getInt(3));
+                    row.put("before", r.getString(4));
+                    row.put("after", r.getString(5));
+                    row.put("resource", r.getString(6));
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+}

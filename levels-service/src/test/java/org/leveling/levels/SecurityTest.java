@@ -1,0 +1,9 @@
+package org.leveling.levels;
+
+import org.leveling.common.testing.SecurityContract;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SecurityTest extends SecurityContract {
+}
