@@ -32,8 +32,7 @@ public class CorrelationId {
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String offered = request.getHeaderString(HEADER);
-        String id = offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = acceptOrCreate(request.getHeaderString(HEADER));
         request.setProperty(PROPERTY, id);
         MDC.put(MDC_KEY, id);
         metadata.describe(request.getMethod(), request.getUriInfo().getPath(), id);
@@ -45,6 +44,11 @@ public class CorrelationId {
         if (id != null) {
             response.getHeaders().putSingle(HEADER, id);
         }
+    }
+
+    /** The caller's id when it is a sane token, else a fresh UUID. */
+    public static String acceptOrCreate(String offered) {
+        return offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
     /** The id of the request, or a new one when the filter has not run (it always does for REST routes). */

@@ -160,7 +160,7 @@ public abstract class SecurityContract {
     public void oversizeBodyIsA413Problem() {
         String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\", \"count\": 1}";
         given().auth().oauth2(Tokens.forEmployee("E1", "employee")).contentType(ContentType.JSON).body(huge)
-                .post("/test-probe/notes/huge").then().statusCode(413);
+                .post("/test-probe/notes/huge").then().statusCode(413).contentType("application/problem+json");
     }
 
     @Test
