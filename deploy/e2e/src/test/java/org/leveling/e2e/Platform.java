@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.leveling.common.testing.KafkaTestResource;
@@ -26,6 +27,8 @@ final class Platform {
     private final KafkaTestResource kafka = new KafkaTestResource();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private String jdbcUrl;
+    private String dbUser;
+    private String dbPassword;
 
     private Platform() {
     }
@@ -42,25 +45,28 @@ final class Platform {
     }
 
     private void startAll(Map<String, String> extraEnvironment, String... serviceNames) {
-        var db = java.util.concurrent.CompletableFuture.supplyAsync(postgres::start);
-        var broker = java.util.concurrent.CompletableFuture.supplyAsync(kafka::start);
-        jdbcUrl = db.join().get("quarkus.datasource.jdbc.url");
+        var db = CompletableFuture.supplyAsync(postgres::start);
+        var broker = CompletableFuture.supplyAsync(kafka::start);
+        Map<String, String> database = db.join();
+        jdbcUrl = database.get("quarkus.datasource.jdbc.url");
+        dbUser = database.get("quarkus.datasource.username");
+        dbPassword = database.get("quarkus.datasource.password");
         String bootstrap = broker.join().get("kafka.bootstrap.servers");
         // Observers in these tests (KafkaTestClient) read the broker address from configuration.
         System.setProperty("kafka.bootstrap.servers", bootstrap);
 
         Map<String, String> environment = new LinkedHashMap<>(extraEnvironment);
         environment.put("DB_URL", jdbcUrl);
-        environment.put("DB_USER", "postgres");
-        environment.put("DB_PASSWORD", "postgres");
+        environment.put("DB_USER", dbUser);
+        environment.put("DB_PASSWORD", dbPassword);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         Path root = Path.of(System.getProperty("leveling.root.dir"));
         // Tokens come from Tokens (the dev key), as they would from an identity provider.
         environment.put("JWT_PUBLIC_KEY_LOCATION", "file:" + root.resolve("deploy/local/dev-keys/public.pem"));
         environment.put("JWT_ISSUER", Tokens.ISSUER);
-        List<java.util.concurrent.CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+        List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         for (String name : serviceNames) {
-            starting.add(java.util.concurrent.CompletableFuture.supplyAsync(
+            starting.add(CompletableFuture.supplyAsync(
                     () -> ServiceProcess.start(root, name, environment)));
         }
         for (int i = 0; i < serviceNames.length; i++) {
@@ -77,7 +83,7 @@ final class Platform {
     }
 
     Connection database() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+        return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
     }
 
     private synchronized void stop() {
