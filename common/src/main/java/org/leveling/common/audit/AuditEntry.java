@@ -20,7 +20,7 @@ public record AuditEntry(
         @Schema(description = "State before the change; absent for a creation or a refused call.") JsonNode before,
         @Schema(description = "State after the change; absent for a refused call.") JsonNode after,
         @Schema(enumeration = { "SUCCEEDED", "REFUSED" }) String outcome,
-        @Schema(description = "HTTP status of a refused call.", example = "403") Integer status,
+        @Schema(description = "HTTP status: of a refused call, or of a change recorded after the fact.", example = "403") Integer status,
         String detail,
         String correlationId) {
 }

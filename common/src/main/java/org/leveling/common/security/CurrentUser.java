@@ -3,17 +3,29 @@ package org.leveling.common.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The caller of the current request, from its verified JWT ({@code sub}, {@code groups}). */
+/**
+ * The caller of the current request, from its verified JWT: the employee id from the claim named
+ * by {@code leveling.security.employee-id-claim} (default {@code sub}), the roles from
+ * {@code groups}.
+ */
 @RequestScoped
 public class CurrentUser {
 
     private final Instance<SecurityIdentity> identity;
+    private final Instance<JsonWebToken> token;
+    private final String employeeIdClaim;
 
-    public CurrentUser(Instance<SecurityIdentity> identity) {
+    public CurrentUser(Instance<SecurityIdentity> identity, Instance<JsonWebToken> token,
+            @ConfigProperty(name = "leveling.security.employee-id-claim", defaultValue = "sub") String employeeIdClaim) {
         this.identity = identity;
+        this.token = token;
+        this.employeeIdClaim = employeeIdClaim;
     }
 
     public Caller caller() {
@@ -21,7 +33,9 @@ public class CurrentUser {
         if (current == null || current.isAnonymous()) {
             return Caller.ANONYMOUS;
         }
-        return Caller.authenticated(current.getPrincipal().getName(), current.getRoles());
+        Object claim = token.get().getClaim(employeeIdClaim);
+        String employeeId = claim != null ? claim.toString() : current.getPrincipal().getName();
+        return Caller.authenticated(employeeId, current.getRoles());
     }
 
     /** The caller when a request is being served, {@link Caller#ANONYMOUS} elsewhere (e.g. a consumer thread). */

@@ -107,6 +107,17 @@ public abstract class SecurityContract {
     }
 
     @Test
+    public void theCallerIsTheTokensSubjectEvenWhenItCarriesAnotherLoginName() throws SQLException {
+        List<String> calls = new ArrayList<>();
+        String token = Tokens.token("E11", Set.of("employee")).withUpn("ada.lovelace@example.com").sign();
+        call(calls, "subject", token).body(Map.of("name", "n", "count", 1)).post("/test-probe/notes/s").then()
+                .statusCode(200);
+
+        assertThat(auditRows(calls)).singleElement()
+                .satisfies(row -> assertThat(row.get("actor")).isEqualTo("E11"));
+    }
+
+    @Test
     public void aChangeThatForgotToAuditItselfStillLeavesARow() throws SQLException {
         List<String> calls = new ArrayList<>();
         call(calls, "unaudited", Tokens.forEmployee("E9", "employee")).body(Map.of("name", "n", "count", 1))

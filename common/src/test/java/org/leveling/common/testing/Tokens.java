@@ -45,23 +45,28 @@ public final class Tokens {
     }
 
     public static Token token(String employeeId, Set<String> roles) {
-        return new Token(employeeId, roles, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofHours(1)), devKey());
+        return new Token(employeeId, roles, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofHours(1)), devKey(), null);
     }
 
     /** A token under construction; each {@code with...} returns a changed copy. */
     public record Token(String subject, Set<String> roles, String issuer, String audience, Instant expiresAt,
-            PrivateKey key) {
+            PrivateKey key, String upn) {
 
         public Token withIssuer(String value) {
-            return new Token(subject, roles, value, audience, expiresAt, key);
+            return new Token(subject, roles, value, audience, expiresAt, key, upn);
         }
 
         public Token withAudience(String value) {
-            return new Token(subject, roles, issuer, value, expiresAt, key);
+            return new Token(subject, roles, issuer, value, expiresAt, key, upn);
         }
 
         public Token expiringAt(Instant value) {
-            return new Token(subject, roles, issuer, audience, value, key);
+            return new Token(subject, roles, issuer, audience, value, key, upn);
+        }
+
+        /** With a {@code upn} claim, which some providers fill with a login name rather than the employee id. */
+        public Token withUpn(String value) {
+            return new Token(subject, roles, issuer, audience, expiresAt, key, value);
         }
 
         /** Signed by a key nobody trusts. */
@@ -69,16 +74,19 @@ public final class Tokens {
             try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
-                return new Token(subject, roles, issuer, audience, expiresAt, generator.generateKeyPair().getPrivate());
+                return new Token(subject, roles, issuer, audience, expiresAt, generator.generateKeyPair().getPrivate(),
+                        upn);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }
 
         public String sign() {
-            return Jwt.issuer(issuer)
-                    .subject(subject)
-                    .upn(subject)
+            var claims = Jwt.issuer(issuer).subject(subject);
+            if (upn != null) {
+                claims.upn(upn);
+            }
+            return claims
                     .groups(roles)
                     .audience(audience)
                     .issuedAt(Instant.now().minus(Duration.ofMinutes(1)))
