@@ -28,8 +28,8 @@ public interface MessagingConfig {
         @WithDefault("3")
         int partitions();
 
-        @WithDefault("1")
-        short replicationFactor();
+        /** Unset: the broker's default.replication.factor (what a production cluster should decide). */
+        Optional<Short> replicationFactor();
     }
 
     interface Outbox {
@@ -49,6 +49,13 @@ public interface MessagingConfig {
 
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /**
+         * Kafka transactional id of the relay's producer; unique per service and Kafka cluster
+         * (two deployments sharing a cluster need different ones).
+         */
+        @WithDefault("${quarkus.application.name}-outbox")
+        String transactionalId();
 
         /** Sent rows are deleted after this long; unsent rows are never deleted. */
         @WithDefault("7d")

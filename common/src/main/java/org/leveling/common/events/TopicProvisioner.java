@@ -2,6 +2,7 @@ package org.leveling.common.events;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +58,8 @@ public class TopicProvisioner {
         try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, config.topics().partitions(), config.topics().replicationFactor()))
+                    .map(name -> new NewTopic(name, Optional.of(config.topics().partitions()),
+                            config.topics().replicationFactor()))
                     .toList();
             for (var result : admin.createTopics(missing).values().entrySet()) {
                 try {

@@ -87,21 +87,37 @@ public class InboxConsumer {
     private void consumeUntilStopped(Set<String> subscribed) {
         try {
             awaitTopics(subscribed);
-            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig(),
-                    new StringDeserializer(), new ByteArrayDeserializer())) {
-                consumer = kafka;
-                kafka.subscribe(List.copyOf(subscribed));
-                Log.infof("Inbox consumer %s subscribed to %s", config.inbox().groupId(), subscribed);
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = kafka.poll(config.inbox().pollTimeout());
-                    processBatch(kafka, records);
-                    lag.set(currentLag(kafka));
+            while (running) {
+                try {
+                    consumeWithOneClient(subscribed);
+                } catch (WakeupException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // Whatever broke the client (a fatal Kafka error, a rebalance gone wrong): the thread
+                    // must not die silently. Start over with a fresh client from the committed offsets.
+                    Log.errorf(e, "Inbox consumer failed; restarting it in %d s", FAILURE_BACKOFF.toSeconds());
+                    stopping.await(FAILURE_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
-        } catch (WakeupException e) {
-            // Shutdown.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void consumeWithOneClient(Set<String> subscribed) throws InterruptedException {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig(),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer = kafka;
+            if (!running) {
+                return;
+            }
+            kafka.subscribe(List.copyOf(subscribed));
+            Log.infof("Inbox consumer %s subscribed to %s", config.inbox().groupId(), subscribed);
+            while (running) {
+                ConsumerRecords<String, byte[]> records = kafka.poll(config.inbox().pollTimeout());
+                processBatch(kafka, records);
+                lag.set(currentLag(kafka));
+            }
         } finally {
             consumer = null;
         }
@@ -127,7 +143,10 @@ public class InboxConsumer {
             // again after a pause. Records already applied are skipped by the inbox then.
             Log.warnf("Inbox consumer paused: %s", e.getMessage());
             for (TopicPartition partition : records.partitions()) {
-                kafka.seek(partition, records.records(partition).get(0).offset());
+                // A partition revoked meanwhile is someone else's now; it resumes from its committed offset.
+                if (kafka.assignment().contains(partition)) {
+                    kafka.seek(partition, records.records(partition).get(0).offset());
+                }
             }
             stopping.await(FAILURE_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -1,6 +1,7 @@
 package org.leveling.common.inbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ public class InboxProcessor {
     private final MeterRegistry registry;
     private final Map<String, EventHandler<?>> handlersByType;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private static final int MAX_ATTRIBUTE_LENGTH = 255;
 
     public InboxProcessor(EntityManager entityManager, ObjectMapper objectMapper, Validator validator,
             MessagingConfig config, MeterRegistry registry, Instance<EventHandler<?>> handlers) {
@@ -127,10 +129,16 @@ public class InboxProcessor {
                 Log.warnf("Applying event %s (%s) failed, attempt %d of %d: %s", event.id(), event.type(), attempt,
                         maxAttempts, e.getMessage());
                 if (attempt < maxAttempts && !waitBeforeRetry(wait)) {
-                    break;
+                    // Shutting down: leave the record unprocessed (and its offset uncommitted).
+                    throw new IllegalStateException("stopped while retrying event " + event.id(), e);
                 }
                 wait = wait.multipliedBy(2);
             }
+        }
+        if (isTransient(last)) {
+            // The database, not the event, is the problem: do not park a valid event; the consumer
+            // rewinds and tries again after a pause.
+            throw last;
         }
         park(record, event, "failed after " + maxAttempts + " attempts: " + describe(last), maxAttempts);
         return Outcome.PARKED;
@@ -189,6 +197,13 @@ public class InboxProcessor {
         if (isBlank(id) || isBlank(type) || isBlank(source)) {
             throw new UnprocessableEventException("not a CloudEvent: ce_id, ce_type and ce_source headers are required");
         }
+        // What the inbox stores must fit its columns and be storable text at all.
+        for (String attribute : new String[] {id, type, source, record.key()}) {
+            if (attribute != null && (attribute.length() > MAX_ATTRIBUTE_LENGTH || attribute.indexOf('\u0000') >= 0)) {
+                throw new UnprocessableEventException("a CloudEvents attribute or the key is longer than "
+                        + MAX_ATTRIBUTE_LENGTH + " characters or contains NUL");
+            }
+        }
         if (record.value() == null) {
             throw new UnprocessableEventException("event " + id + " has no data");
         }
@@ -207,7 +222,10 @@ public class InboxProcessor {
         Log.errorf("Parking record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
         String headers;
         try {
-            headers = objectMapper.writeValueAsString(CloudEventHeaders.read(record.headers()));
+            Map<String, String> received = new java.util.LinkedHashMap<>();
+            CloudEventHeaders.read(record.headers()).forEach((name, value) -> received.put(storable(name, 255),
+                    value == null ? null : storable(value, 2000)));
+            headers = objectMapper.writeValueAsString(received);
         } catch (JsonProcessingException e) {
             headers = "{}";
         }
@@ -218,18 +236,24 @@ public class InboxProcessor {
                 VALUES (:id, :type, :topic, :partition, :offset, :key, CAST(:headers AS jsonb), :payload, :reason, :attempts)
                 ON CONFLICT (topic, kafka_partition, kafka_offset) DO NOTHING
                 """)
-                .setParameter("id", event == null ? null : event.id())
-                .setParameter("type", event == null ? null : event.type())
+                .setParameter("id", event == null ? null : storable(event.id(), 255))
+                .setParameter("type", event == null ? null : storable(event.type(), 255))
                 .setParameter("topic", record.topic())
                 .setParameter("partition", record.partition())
                 .setParameter("offset", record.offset())
-                .setParameter("key", record.key())
+                .setParameter("key", storable(record.key(), 1000))
                 .setParameter("headers", storedHeaders)
                 .setParameter("payload", record.value() == null ? null
-                        : new String(record.value(), StandardCharsets.UTF_8).replace("\u0000", ""))
-                .setParameter("reason", reason)
+                        : storable(new String(record.value(), StandardCharsets.UTF_8), 1_000_000))
+                .setParameter("reason", storable(reason, 2000))
                 .setParameter("attempts", attempts)
                 .executeUpdate());
+    }
+
+    /** Text PostgreSQL can store (no NUL), cut to {@code max} characters: a parked record must always fit. */
+    private static String storable(String text, int max) {
+        String clean = text == null ? null : text.replace("\u0000", "\\u0000");
+        return clean == null || clean.length() <= max ? clean : clean.substring(0, max);
     }
 
     private boolean waitBeforeRetry(Duration wait) {
@@ -239,6 +263,21 @@ public class InboxProcessor {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Connection loss, resource exhaustion, deadlock or serialization failure: worth waiting out. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                return state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                        || state.equals("40001") || state.equals("40P01");
+            }
+            if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof java.sql.SQLTransientException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(RuntimeException e) {

@@ -39,6 +39,10 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload of " + event.type() + " is not serialisable", e);
         }
+        // Events of one aggregate must enter the outbox in commit order; this holds even for a caller
+        // that did not lock the aggregate itself.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:aggregate))")
+                .setParameter("aggregate", event.aggregateType() + ":" + event.aggregateId()).getSingleResult();
         entityManager.createNativeQuery("""
                 INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, "timestamp", topic)
                 VALUES (:id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb), :timestamp, :topic)

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +20,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -118,6 +116,8 @@ public class OutboxRelay {
             while (running) {
                 try {
                     topics.ensureTopics();
+                    // Ready before the first event: initialising a transactional producer takes seconds.
+                    producer();
                     int sent = relayBatch();
                     if (failing) {
                         Log.info("Outbox relay publishes again");
@@ -160,12 +160,12 @@ public class OutboxRelay {
      * 0 without publishing while another relay (another instance of this service) holds the outbox.
      */
     public int relayBatch() {
-        Batch batch = QuarkusTransaction.requiringNew().call(() -> {
+        int sent = QuarkusTransaction.requiringNew().call(() -> {
             boolean leader = (Boolean) entityManager
                     .createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'))")
                     .getSingleResult();
             if (!leader) {
-                return new Batch(0, null);
+                return 0;
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
@@ -175,53 +175,44 @@ public class OutboxRelay {
                     """).setParameter("limit", config.outbox().batchSize()).getResultList();
             if (rows.isEmpty()) {
                 pending.set(0);
-                return new Batch(0, null);
+                return 0;
             }
-            List<UUID> acknowledged = new ArrayList<>();
-            RuntimeException failure = publishInOrder(rows, acknowledged);
-            if (!acknowledged.isEmpty()) {
-                entityManager.createNativeQuery("UPDATE outbox_event SET sent_at = now() WHERE id IN (:ids)")
-                        .setParameter("ids", acknowledged).executeUpdate();
-            }
+            publishAsOneKafkaTransaction(rows);
+            List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
+            entityManager.createNativeQuery("UPDATE outbox_event SET sent_at = now() WHERE id IN (:ids)")
+                    .setParameter("ids", ids).executeUpdate();
             // A short batch held every unsent row; only a full one needs counting what is left.
-            pending.set(rows.size() < config.outbox().batchSize() ? rows.size() - acknowledged.size()
+            pending.set(rows.size() < config.outbox().batchSize() ? 0
                     : ((Number) entityManager.createNativeQuery("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")
                             .getSingleResult()).longValue());
-            return new Batch(acknowledged.size(), failure);
+            return rows.size();
         });
-        published.increment(batch.sent());
-        if (batch.failure() != null) {
-            throw batch.failure();
-        }
-        return batch.sent();
+        published.increment(sent);
+        return sent;
     }
 
-    private RuntimeException publishInOrder(List<Object[]> rows, List<UUID> acknowledged) {
+    /**
+     * Sends the rows in one Kafka transaction: consumers reading committed data (the inbox does)
+     * see the whole batch or none of it. A failed batch is retried whole, with the same ids, so
+     * a later event of a key can never become visible before an earlier one.
+     */
+    private void publishAsOneKafkaTransaction(List<Object[]> rows) {
         KafkaProducer<String, byte[]> kafka = producer();
-        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-        RuntimeException failure = null;
-        for (Object[] row : rows) {
-            try {
-                sends.add(kafka.send(toRecord(row)));
-            } catch (RuntimeException e) {
-                failure = e;
-                break;
+        try {
+            kafka.beginTransaction();
+            for (Object[] row : rows) {
+                kafka.send(toRecord(row));
             }
-        }
-        kafka.flush();
-        for (int i = 0; i < sends.size(); i++) {
+            kafka.commitTransaction();
+        } catch (KafkaException e) {
             try {
-                sends.get(i).get();
-                acknowledged.add((UUID) rows.get(i)[0]);
-            } catch (ExecutionException e) {
-                return new IllegalStateException("Kafka refused event " + rows.get(i)[0] + ": " + e.getCause().getMessage(),
-                        e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new IllegalStateException("Interrupted while publishing", e);
+                kafka.abortTransaction();
+            } catch (KafkaException | IllegalStateException ignored) {
+                // The producer is unusable anyway; it is replaced below.
             }
+            closeProducer();
+            throw new IllegalStateException("Kafka refused a batch of " + rows.size() + " events: " + e.getMessage(), e);
         }
-        return failure;
     }
 
     private ProducerRecord<String, byte[]> toRecord(Object[] row) {
@@ -248,18 +239,26 @@ public class OutboxRelay {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
+            KafkaProducer<String, byte[]> created = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ProducerConfig.CLIENT_ID_CONFIG, clientId,
+                    // One id per service: a relay taking over (another instance) fences the old one.
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.outbox().transactionalId(),
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
                     ProducerConfig.LINGER_MS_CONFIG, 2,
                     // Fail fast while Kafka is down: the relay's own backoff takes over.
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000),
                     new StringSerializer(), new ByteArraySerializer());
+            try {
+                created.initTransactions();
+            } catch (KafkaException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            producer = created;
         }
         return producer;
     }
@@ -275,6 +274,4 @@ public class OutboxRelay {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private record Batch(int sent, RuntimeException failure) {
-    }
 }

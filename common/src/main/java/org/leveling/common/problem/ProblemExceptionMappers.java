@@ -25,6 +25,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
+import org.hibernate.exception.DataException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.leveling.common.audit.AuditTrail;
 import org.leveling.common.security.Caller;
@@ -89,6 +90,19 @@ public class ProblemExceptionMappers {
                 .toList();
         String detail = violations.size() == 1 ? "1 field is invalid." : violations.size() + " fields are invalid.";
         return refused(ProblemResponses.of(request, 400, ProblemType.VALIDATION_FAILED, detail, violations), caller());
+    }
+
+    /**
+     * PostgreSQL refused a value (SQLState class 22: a NUL character, a string too long for its
+     * column, a number out of range) that validation let through: the caller's input, so a 400.
+     */
+    @ServerExceptionMapper
+    public Response unstorableValue(DataException e, ContainerRequestContext request) {
+        Log.warnf("Database refused a request value on %s %s [correlationId=%s]: %s", request.getMethod(),
+                request.getUriInfo().getPath(), CorrelationId.of(request), e.getSQLException().getMessage());
+        return refused(ProblemResponses.of(request, 400, ProblemType.VALIDATION_FAILED,
+                "A value in the request cannot be stored (for example it contains a NUL character or is too long).",
+                List.of()), caller());
     }
 
     @ServerExceptionMapper

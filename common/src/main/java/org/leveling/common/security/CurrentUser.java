@@ -6,7 +6,10 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import jakarta.json.JsonString;
+
 import io.quarkus.arc.Arc;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -34,7 +37,11 @@ public class CurrentUser {
             return Caller.ANONYMOUS;
         }
         Object claim = token.get().getClaim(employeeIdClaim);
-        String employeeId = claim != null ? claim.toString() : current.getPrincipal().getName();
+        String employeeId = claim instanceof JsonString json ? json.getString() : claim instanceof String text ? text : null;
+        if (employeeId == null || employeeId.isBlank()) {
+            // Without its employee id a token cannot be matched to any person: refuse it outright.
+            throw new AuthenticationFailedException("The token has no " + employeeIdClaim + " claim");
+        }
         return Caller.authenticated(employeeId, current.getRoles());
     }
 

@@ -122,11 +122,19 @@ public abstract class PeopleDirectoryContract {
         KafkaTestClient.send(PersonUpserted.TOPIC, invalidKey, headers(UUID.randomUUID().toString(), invalidKey),
                 write(missingName));
         KafkaTestClient.send(PersonUpserted.TOPIC, id("no-envelope"), Map.of(), "{}");
+        String longIdKey = id("poison-long-id");
+        KafkaTestClient.send(PersonUpserted.TOPIC, longIdKey, headers("x".repeat(300), longIdKey),
+                write(person(longIdKey, "Long id", null, 1)));
+        String nulKey = id("poison-nul") + "\u0000";
+        KafkaTestClient.send(PersonUpserted.TOPIC, nulKey, headers(UUID.randomUUID().toString(), nulKey),
+                write(person(id("nul"), "Nul \u0000 name", null, 1)));
         publish(person(next, "Applied after poison", null, 1));
 
         awaitPerson(next, 1);
         assertThat(parkedReason(notJsonKey)).contains("not JSON");
         assertThat(parkedReason(invalidKey)).contains("name");
+        assertThat(parkedReason(longIdKey)).contains("longer than 255");
+        assertThat(directory.find(longIdKey)).isEmpty();
         assertThat(directory.find(invalidKey)).isEmpty();
     }
 

@@ -81,6 +81,14 @@ public abstract class ProblemDetailsContract {
     }
 
     @Test
+    public void aNulCharacterTheDatabaseCannotStoreIsA400NotA500() {
+        Response response = given().auth().oauth2(Tokens.forEmployee("HR1", "hr-admin")).queryParam("actor", "a\u0000b")
+                .get("/api/v1/audit");
+
+        assertProblem(response, 400, "urn:leveling:problem:validation-failed");
+    }
+
+    @Test
     public void unknownIdIsA404ResourceNotFoundProblem() {
         Response response = given().get("/test-probe/items/does-not-exist");
 

@@ -72,6 +72,8 @@ public final class KafkaBrokerMain {
         p.setProperty("offsets.topic.num.partitions", "5");
         p.setProperty("transaction.state.log.replication.factor", "1");
         p.setProperty("transaction.state.log.min.isr", "1");
+        // The outbox relay publishes in Kafka transactions: the default 50 partitions make the first one slow.
+        p.setProperty("transaction.state.log.num.partitions", "3");
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");

@@ -81,7 +81,8 @@ public class PeopleResource {
             content = @Content(schema = @Schema(implementation = PersonResponse.class)))
     @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("employeeId") String employeeId) {
+    public Response get(@PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
+            String employeeId) {
         Person person = people.get(employeeId);
         return Response.ok(PersonResponse.of(person)).tag(etag(person)).build();
     }

@@ -7,9 +7,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.leveling.common.audit.AuditTrail;
 import org.leveling.common.outbox.Outbox;
 import org.leveling.common.problem.Problem;
@@ -41,6 +41,11 @@ public class PeopleService {
     /** Creates or updates a person; an identical upsert changes nothing and publishes nothing. */
     @Transactional
     public Upserted upsert(String employeeId, PersonDetails details) {
+        if (details.managerId() != null) {
+            // Two concurrent manager changes could each pass the cycle check and together close a
+            // loop: reporting-line changes take turns.
+            reportingLines.lockForChange();
+        }
         checkManager(employeeId, details.managerId());
         Person existing = Person.findById(employeeId, LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
@@ -52,7 +57,7 @@ public class PeopleService {
         Person.Registration registration = Person.register(employeeId, details, now());
         try {
             registration.person().persistAndFlush();
-        } catch (PersistenceException e) {
+        } catch (ConstraintViolationException e) {
             // Another request registered the same person between our lookup and insert.
             throw new ProblemException(409, ProblemType.CONFLICT,
                     "Person " + employeeId + " was created concurrently; retry the request.", List.of());

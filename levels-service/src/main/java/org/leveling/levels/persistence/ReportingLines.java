@@ -21,6 +21,13 @@ public class ReportingLines implements ManagementChains {
         this.entityManager = entityManager;
     }
 
+    /** Serialises changes of reporting lines until the current transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForChange() {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.reporting-lines'))")
+                .getSingleResult();
+    }
+
     @Override
     @Transactional
     @SuppressWarnings("unchecked")

@@ -60,6 +60,15 @@ class PeopleResourceTest {
     }
 
     @Test
+    void aNulCharacterInANameIsA400AndNothingIsStored() {
+        String id = newId();
+        Map<String, Object> body = body("Ada Lovelace", null);
+        body.put("name", "Ada\u0000Lovelace");
+        put(id, body).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(HR_ADMIN).get("/api/v1/people/{id}", id).then().statusCode(404);
+    }
+
+    @Test
     void unknownManagerIsRejected() {
         put(newId(), body("Orphan", "no-such-manager")).then().statusCode(400)
                 .body("errors[0].field", equalTo("managerId"));
