@@ -22,9 +22,6 @@ import io.quarkus.arc.DefaultBean;
 @DefaultBean
 public class PeopleDirectory implements ManagementChains {
 
-    /** Longer chains are treated as corrupt data rather than walked forever. */
-    private static final int MAX_CHAIN_DEPTH = 64;
-
     private final EntityManager entityManager;
 
     public PeopleDirectory(EntityManager entityManager) {
@@ -72,18 +69,8 @@ public class PeopleDirectory implements ManagementChains {
     /** The managers above a person, nearest first (empty for an unknown person or a top manager). */
     @Override
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<String> managementChain(String employeeId) {
-        return entityManager.createNativeQuery("""
-                WITH RECURSIVE chain (employee_id, manager_id, depth) AS (
-                    SELECT employee_id, manager_id, 0 FROM directory_person WHERE employee_id = :id
-                    UNION ALL
-                    SELECT p.employee_id, p.manager_id, c.depth + 1
-                    FROM directory_person p JOIN chain c ON p.employee_id = c.manager_id
-                    WHERE c.depth < :maxDepth AND p.employee_id <> :id
-                )
-                SELECT employee_id FROM chain WHERE depth > 0 ORDER BY depth
-                """).setParameter("id", employeeId).setParameter("maxDepth", MAX_CHAIN_DEPTH).getResultList();
+        return ManagementChains.walkUp(entityManager, "directory_person", employeeId);
     }
 
     /** Whether {@code managerId} appears anywhere in the management chain above {@code employeeId}. */

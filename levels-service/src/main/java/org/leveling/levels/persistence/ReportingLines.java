@@ -12,9 +12,6 @@ import org.leveling.common.security.ManagementChains;
 @ApplicationScoped
 public class ReportingLines implements ManagementChains {
 
-    /** Longer chains are treated as corrupt data rather than walked forever. */
-    private static final int MAX_CHAIN_DEPTH = 64;
-
     private final EntityManager entityManager;
 
     public ReportingLines(EntityManager entityManager) {
@@ -30,17 +27,7 @@ public class ReportingLines implements ManagementChains {
 
     @Override
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<String> managementChain(String employeeId) {
-        return entityManager.createNativeQuery("""
-                WITH RECURSIVE chain (employee_id, manager_id, depth) AS (
-                    SELECT employee_id, manager_id, 0 FROM person WHERE employee_id = :id
-                    UNION ALL
-                    SELECT p.employee_id, p.manager_id, c.depth + 1
-                    FROM person p JOIN chain c ON p.employee_id = c.manager_id
-                    WHERE c.depth < :maxDepth
-                )
-                SELECT employee_id FROM chain WHERE depth > 0 ORDER BY depth
-                """).setParameter("id", employeeId).setParameter("maxDepth", MAX_CHAIN_DEPTH).getResultList();
+        return ManagementChains.walkUp(entityManager, "person", employeeId);
     }
 }
