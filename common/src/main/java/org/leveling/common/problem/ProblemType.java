@@ -10,6 +10,8 @@ public enum ProblemType {
     MALFORMED_REQUEST("urn:leveling:problem:malformed-request", "Malformed request body"),
     RESOURCE_NOT_FOUND("urn:leveling:problem:resource-not-found", "Resource not found"),
     CONFLICT("urn:leveling:problem:conflict", "Conflict with the current state"),
+    PRECONDITION_FAILED("urn:leveling:problem:precondition-failed", "The resource has changed"),
+    PRECONDITION_REQUIRED("urn:leveling:problem:precondition-required", "If-Match is required"),
     INTERNAL_ERROR("urn:leveling:problem:internal-error", "Internal server error");
 
     private final String uri;

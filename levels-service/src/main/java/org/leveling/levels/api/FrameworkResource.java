@@ -1,0 +1,227 @@
+package org.leveling.levels.api;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.common.problem.Problem;
+import org.leveling.common.problem.ProblemException;
+import org.leveling.common.problem.ProblemType;
+import org.leveling.common.security.Roles;
+import org.leveling.levels.api.FrameworkRequests.CreateFramework;
+import org.leveling.levels.api.FrameworkRequests.Draft;
+import org.leveling.levels.api.FrameworkRequests.FrameworkPage;
+import org.leveling.levels.api.FrameworkRequests.FrameworkSummary;
+import org.leveling.levels.api.FrameworkRequests.PublishedVersion;
+import org.leveling.levels.domain.framework.Framework;
+import org.leveling.levels.domain.framework.FrameworkDocument;
+import org.leveling.levels.domain.framework.FrameworkService;
+import org.leveling.levels.domain.framework.FrameworkVersion;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/frameworks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Frameworks", description = "Career ladders: an editable draft per job family, published as immutable "
+        + "versions. hr-admin edits; every authenticated caller reads.")
+@APIResponse(responseCode = "400", description = "Invalid input; each problem located",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown framework or version",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class FrameworkResource {
+
+    private final FrameworkService frameworks;
+
+    public FrameworkResource(FrameworkService frameworks) {
+        this.frameworks = frameworks;
+    }
+
+    @POST
+    @RolesAllowed(Roles.HR_ADMIN)
+    @Operation(summary = "Create a framework (hr-admin)", description = "Starts with an empty draft.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = FrameworkSummary.class)))
+    @APIResponse(responseCode = "409", description = "The key exists",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull CreateFramework request) {
+        Framework framework = frameworks.create(request.key(), request.name().strip(), request.jobFamily());
+        return Response.created(URI.create("/api/v1/frameworks/" + framework.key()))
+                .entity(FrameworkSummary.of(framework, List.of())).build();
+    }
+
+    @GET
+    @Operation(summary = "List frameworks", description = "Ordered by key; follow nextCursor for more.")
+    public FrameworkPage list(
+            @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100)
+            int limit,
+            @Parameter(description = "From nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200)
+            String cursor) {
+        List<Framework> page = frameworks.list(limit + 1, cursor == null ? null : decode(cursor));
+        List<FrameworkSummary> items = page.stream().limit(limit)
+                .map(f -> FrameworkSummary.of(f, frameworks.versions(f.key()))).toList();
+        String next = page.size() > limit ? encode(items.get(items.size() - 1).key()) : null;
+        return new FrameworkPage(items, next);
+    }
+
+    @GET
+    @Path("/{key}")
+    @Operation(summary = "Read a framework", description = "Its identity, draft revision and published versions.")
+    public FrameworkSummary get(@PathParam("key") String key) {
+        return FrameworkSummary.of(frameworks.get(key), frameworks.versions(key));
+    }
+
+    @GET
+    @Path("/{key}/draft")
+    @RolesAllowed(Roles.HR_ADMIN)
+    @Operation(summary = "Read the draft (hr-admin)", description = "Its ETag goes into If-Match of the next PUT.")
+    @APIResponse(responseCode = "200", description = "The draft",
+            content = @Content(schema = @Schema(implementation = Draft.class)))
+    public Response draft(@PathParam("key") String key) {
+        Framework framework = frameworks.get(key);
+        return Response.ok(new Draft(key, framework.draftRevision(), frameworks.draftOf(framework)))
+                .tag(etag(framework.draftRevision())).build();
+    }
+
+    @PUT
+    @Path("/{key}/draft")
+    @RolesAllowed(Roles.HR_ADMIN)
+    @Operation(summary = "Replace the whole draft (hr-admin)",
+            description = "The document is validated as a whole: unique keys and codes, levels ordered 1..n per track "
+                    + "without gaps, expectations and mappings referring to existing levels and competencies, "
+                    + "equivalences between levels of different tracks. Requires If-Match with the draft's ETag.")
+    @APIResponse(responseCode = "200", description = "Stored; the new ETag is in the response",
+            content = @Content(schema = @Schema(implementation = Draft.class)))
+    @APIResponse(responseCode = "412", description = "The draft changed since the ETag was read",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response replaceDraft(@PathParam("key") String key,
+            @Parameter(description = "ETag of the draft being replaced, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull FrameworkDocument document) {
+        Framework framework = frameworks.replaceDraft(key, revisionOf(ifMatch), document);
+        return Response.ok(new Draft(key, framework.draftRevision(), document)).tag(etag(framework.draftRevision()))
+                .build();
+    }
+
+    @POST
+    @Path("/{key}/draft/publish")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.HR_ADMIN)
+    @Operation(summary = "Publish the draft as the next version (hr-admin)",
+            description = "Creates immutable version N and publishes org.leveling.frameworks.framework-published.v1 "
+                    + "with the whole document. The draft stays, as the start of the next version.")
+    @APIResponse(responseCode = "201", description = "Published",
+            content = @Content(schema = @Schema(implementation = PublishedVersion.class)))
+    @APIResponse(responseCode = "409", description = "The draft is empty",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response publish(@PathParam("key") String key) {
+        FrameworkVersion version = frameworks.publish(key);
+        return Response.created(URI.create("/api/v1/frameworks/" + key + "/versions/" + version.version()))
+                .entity(published(frameworks.get(key), version)).build();
+    }
+
+    @GET
+    @Path("/{key}/versions/{version}")
+    @Operation(summary = "Read a published version", description = "Retired versions stay readable.")
+    @APIResponse(responseCode = "200", description = "The version",
+            content = @Content(schema = @Schema(implementation = PublishedVersion.class)))
+    public PublishedVersion version(@PathParam("key") String key, @PathParam("version") @Min(1) int version) {
+        return published(frameworks.get(key), frameworks.version(key, version));
+    }
+
+    @PUT
+    @Path("/{key}/versions/{version}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.HR_ADMIN)
+    @Operation(summary = "Published versions are immutable", description = "Always 409: edit the draft and publish.")
+    @APIResponse(responseCode = "409", description = "Always",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response replaceVersion(@PathParam("key") String key, @PathParam("version") @Min(1) int version) {
+        frameworks.version(key, version);
+        throw new ProblemException(409, ProblemType.CONFLICT, "Version " + version + " of '" + key
+                + "' is published and cannot change: edit the draft and publish a new version.", List.of());
+    }
+
+    @POST
+    @Path("/{key}/versions/{version}/retire")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.HR_ADMIN)
+    @Operation(summary = "Retire a version (hr-admin)",
+            description = "No new nominations or evidence against it; still readable. Publishes "
+                    + "org.leveling.frameworks.framework-retired.v1.")
+    @APIResponse(responseCode = "200", description = "Retired",
+            content = @Content(schema = @Schema(implementation = PublishedVersion.class)))
+    @APIResponse(responseCode = "409", description = "Already retired",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public PublishedVersion retire(@PathParam("key") String key, @PathParam("version") @Min(1) int version) {
+        return published(frameworks.get(key), frameworks.retire(key, version));
+    }
+
+    private PublishedVersion published(Framework framework, FrameworkVersion version) {
+        return new PublishedVersion(framework.key(), framework.name(), framework.jobFamily(), version.version(),
+                version.publishedAt(), version.publishedBy(), version.retiredAt(), frameworks.documentOf(version));
+    }
+
+    private static EntityTag etag(long revision) {
+        return new EntityTag(Long.toString(revision));
+    }
+
+    /** {@code "3"} or {@code W/"3"} → 3; null when absent; 412 when it cannot be a draft revision. */
+    private static Long revisionOf(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
+    }
+
+    private static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "The cursor is not valid.",
+                    List.of(new Problem.FieldViolation("cursor", "is not a cursor returned by this API")));
+        }
+    }
+}
