@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
+import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Roles;
 import org.leveling.levels.api.FrameworkRequests.CreateFramework;
 import org.leveling.levels.api.FrameworkRequests.Draft;
@@ -41,9 +42,11 @@ import org.leveling.levels.api.FrameworkRequests.FrameworkPage;
 import org.leveling.levels.api.FrameworkRequests.FrameworkSummary;
 import org.leveling.levels.api.FrameworkRequests.PublishedVersion;
 import org.leveling.levels.domain.framework.Framework;
+import org.leveling.levels.domain.framework.FrameworkDiff;
 import org.leveling.levels.domain.framework.FrameworkDocument;
 import org.leveling.levels.domain.framework.FrameworkService;
 import org.leveling.levels.domain.framework.FrameworkVersion;
+import org.leveling.levels.domain.framework.SuccessGuide;
 
 import io.quarkus.security.Authenticated;
 
@@ -156,6 +159,35 @@ public class FrameworkResource {
             content = @Content(schema = @Schema(implementation = PublishedVersion.class)))
     public PublishedVersion version(@PathParam("key") String key, @PathParam("version") @Min(1) int version) {
         return published(frameworks.get(key), frameworks.version(key, version));
+    }
+
+    @GET
+    @Path("/{key}/versions/{from}/diff/{to}")
+    @Operation(summary = "Compare two versions",
+            description = "Levels (by code), competencies (by key) and expectations (by level/competency) added, "
+                    + "removed or changed from version {from} to version {to}, with the fields that changed.")
+    @APIResponse(responseCode = "200", description = "The differences",
+            content = @Content(schema = @Schema(implementation = FrameworkDiff.class)))
+    public FrameworkDiff diff(@PathParam("key") String key, @PathParam("from") @Min(1) int from,
+            @PathParam("to") @Min(1) int to) {
+        frameworks.get(key);
+        return FrameworkDiff.between(from, frameworks.documentOf(frameworks.version(key, from)), to,
+                frameworks.documentOf(frameworks.version(key, to)));
+    }
+
+    @GET
+    @Path("/{key}/versions/{version}/levels/{level}/guide")
+    @Operation(summary = "A level's success guide",
+            description = "The level's summary, its expectation for every competency with examples, and what is "
+                    + "new or different compared with the level below it in the same track.")
+    @APIResponse(responseCode = "200", description = "The guide",
+            content = @Content(schema = @Schema(implementation = SuccessGuide.class)))
+    public SuccessGuide guide(@PathParam("key") String key, @PathParam("version") @Min(1) int version,
+            @PathParam("level") String level) {
+        frameworks.get(key);
+        FrameworkDocument document = frameworks.documentOf(frameworks.version(key, version));
+        return SuccessGuide.of(key, version, document, level)
+                .orElseThrow(() -> new ResourceNotFoundException("level", key + "/" + version + "/" + level));
     }
 
     @PUT

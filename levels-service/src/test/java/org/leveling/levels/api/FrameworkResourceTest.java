@@ -127,6 +127,62 @@ class FrameworkResourceTest {
     }
 
     @Test
+    void diffListsAddedRemovedAndChangedLevelsCompetenciesAndExpectations() {
+        String key = create();
+        putDraft(key, "\"1\"", ladder()).then().statusCode(200);
+        publish(key).then().statusCode(201);
+        FrameworkDocument next = with(ladder(), d -> {
+            List<Level> levels = new ArrayList<>(d.levels());
+            levels.set(1, new Level("SPM", "Senior PM", "ic", 2, "Owns a workstream and its strategy.",
+                    levels.get(1).subLevels()));
+            levels.add(new Level("SDIR", "Senior Director", "management", 3, "Leads the product org.", List.of()));
+            List<Competency> competencies = List.of(d.competencies().get(0),
+                    new Competency("influence", "Influence", "Moves people without authority."));
+            List<Expectation> expectations = List.of(
+                    new Expectation("PM", "product-definition", "Writes clear specs and validates them with users.",
+                            d.expectations().get(0).examples()),
+                    d.expectations().get(1),
+                    new Expectation("SDIR", "influence", "Aligns the company behind the product strategy.", List.of()));
+            return new FrameworkDocument(d.tracks(), levels, competencies, expectations, d.equivalences(),
+                    d.externalMappings());
+        });
+        putDraft(key, "\"2\"", next).then().statusCode(200);
+        publish(key).then().statusCode(201);
+
+        given().auth().oauth2(Tokens.forEmployee("E1", "employee"))
+                .get("/api/v1/frameworks/{key}/versions/1/diff/2", key).then().statusCode(200)
+                .body("levels.added", equalTo(List.of("SDIR")))
+                .body("levels.removed", equalTo(List.of()))
+                .body("levels.changed[0].id", equalTo("SPM"))
+                .body("levels.changed[0].fields", equalTo(List.of("title")))
+                .body("competencies.added", equalTo(List.of("influence")))
+                .body("competencies.removed", equalTo(List.of("communication")))
+                .body("expectations.added", equalTo(List.of("SDIR/influence")))
+                .body("expectations.removed", equalTo(List.of("SPM/communication")))
+                .body("expectations.changed[0].id", equalTo("PM/product-definition"))
+                .body("expectations.changed[0].fields", equalTo(List.of("description")));
+    }
+
+    @Test
+    void successGuideShowsTheLevelsExpectationsAndWhatChangesFromTheLevelBelow() {
+        String key = create();
+        putDraft(key, "\"1\"", ladder()).then().statusCode(200);
+        publish(key).then().statusCode(201);
+
+        given().auth().oauth2(Tokens.forEmployee("E1", "employee"))
+                .get("/api/v1/frameworks/{key}/versions/1/levels/SPM/guide", key).then().statusCode(200)
+                .body("level.summary", equalTo("Owns a workstream and its strategy."))
+                .body("levelBelow.code", equalTo("PM"))
+                .body("expectations.competency", equalTo(List.of("product-definition", "communication")))
+                .body("changesFromLevelBelow.size()", equalTo(2))
+                .body("changesFromLevelBelow[0].below", equalTo("Writes clear specs for a feature."))
+                .body("changesFromLevelBelow[0].atThisLevel", equalTo("Sets the strategy of a workstream."))
+                .body("changesFromLevelBelow[1].below", equalTo(null));
+        given().auth().oauth2(Tokens.forEmployee("E1", "employee"))
+                .get("/api/v1/frameworks/{key}/versions/1/levels/NOPE/guide", key).then().statusCode(404);
+    }
+
+    @Test
     void draftWritesNeedTheCurrentETag() {
         String key = create();
         putDraft(key, null, ladder()).then().statusCode(428).contentType("application/problem+json");
