@@ -25,7 +25,7 @@ CREATE TABLE framework_version (
 -- A published version never changes: only its retirement may be recorded, once.
 CREATE FUNCTION framework_version_is_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'DELETE' THEN
+    IF TG_OP IN ('DELETE', 'TRUNCATE') THEN
         RAISE EXCEPTION 'published framework versions cannot be deleted' USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF NEW.framework_key <> OLD.framework_key OR NEW.version <> OLD.version OR NEW.document <> OLD.document
@@ -38,3 +38,5 @@ END;
 $$;
 CREATE TRIGGER framework_version_immutable BEFORE UPDATE OR DELETE ON framework_version
     FOR EACH ROW EXECUTE FUNCTION framework_version_is_immutable();
+CREATE TRIGGER framework_version_no_truncate BEFORE TRUNCATE ON framework_version
+    FOR EACH STATEMENT EXECUTE FUNCTION framework_version_is_immutable();

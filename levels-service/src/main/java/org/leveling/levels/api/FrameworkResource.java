@@ -227,12 +227,18 @@ public class FrameworkResource {
         return new EntityTag(Long.toString(revision));
     }
 
-    /** {@code "3"} or {@code W/"3"} → 3; null when absent; 412 when it cannot be a draft revision. */
+    /**
+     * {@code "3"} or {@code W/"3"} → 3; {@code *} → "whatever is current" (RFC 9110); null when
+     * absent; an impossible revision (→ 412) otherwise.
+     */
     private static Long revisionOf(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }
         String tag = ifMatch.strip();
+        if (tag.equals("*")) {
+            return FrameworkService.ANY_REVISION;
+        }
         if (tag.startsWith("W/")) {
             tag = tag.substring(2);
         }

@@ -1,6 +1,7 @@
 package org.leveling.levels.api;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,8 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.security.Roles;
+import org.leveling.levels.domain.LevelHistoryService;
 import org.leveling.levels.domain.PeopleService;
 import org.leveling.levels.domain.Person;
+import org.leveling.levels.persistence.ReportingLines;
 
 import io.quarkus.security.Authenticated;
 
@@ -35,9 +39,11 @@ import io.quarkus.security.Authenticated;
 public class PeopleResource {
 
     private final PeopleService people;
+    private final LevelHistoryService levels;
 
-    public PeopleResource(PeopleService people) {
+    public PeopleResource(PeopleService people, LevelHistoryService levels) {
         this.people = people;
+        this.levels = levels;
     }
 
     @PUT
@@ -85,6 +91,48 @@ public class PeopleResource {
             String employeeId) {
         Person person = people.get(employeeId);
         return Response.ok(PersonResponse.of(person)).tag(etag(person)).build();
+    }
+
+    @GET
+    @Path("/{employeeId}/reports")
+    @Authenticated
+    @Operation(summary = "Everyone below a person",
+            description = "The whole reporting chain below, nearest first (depth 1 = direct reports). Visible to "
+                    + "the person, their management chain and hr-admin; anyone else gets the same 404 as for an "
+                    + "unknown id.")
+    public List<ReportingLines.Report> reports(
+            @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
+            String employeeId) {
+        return people.reports(employeeId);
+    }
+
+    @GET
+    @Path("/{employeeId}/level-history")
+    @Authenticated
+    @Operation(summary = "A person's level history",
+            description = "Oldest first; the last entry is the current level. Visible to the person, their "
+                    + "management chain and hr-admin only.")
+    public List<LevelHistoryEntry> levelHistory(
+            @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
+            String employeeId) {
+        return levels.history(employeeId).stream().map(LevelHistoryEntry::of).toList();
+    }
+
+    @POST
+    @Path("/{employeeId}/level-history")
+    @RolesAllowed(Roles.HR_ADMIN)
+    @Operation(summary = "Append a level change (hr-admin)",
+            description = "Appends to the history (never overwrites) and publishes org.leveling.people.level-changed.v1. "
+                    + "The level must exist in a published, unretired framework version; entries are appended in "
+                    + "date order.")
+    @APIResponse(responseCode = "201", description = "Appended",
+            content = @Content(schema = @Schema(implementation = LevelHistoryEntry.class)))
+    public Response appendLevel(
+            @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
+            String employeeId,
+            @Valid @NotNull LevelChangeRequest request) {
+        LevelHistoryEntry entry = LevelHistoryEntry.of(levels.append(employeeId, request.toChange()));
+        return Response.created(URI.create("/api/v1/people/" + employeeId + "/level-history")).entity(entry).build();
     }
 
     private static EntityTag etag(Person person) {

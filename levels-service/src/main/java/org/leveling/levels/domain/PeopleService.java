@@ -78,6 +78,13 @@ public class PeopleService {
         return person;
     }
 
+    /** Everyone below a person (the whole chain), for the person, their managers and hr-admin. */
+    @Transactional
+    public List<ReportingLines.Report> reports(String employeeId) {
+        get(employeeId);
+        return reportingLines.reports(employeeId);
+    }
+
     /** Microseconds: what PostgreSQL stores, so an event and a later read show the same time. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -25,6 +25,28 @@ public class ReportingLines implements ManagementChains {
                 .getSingleResult();
     }
 
+    /** A person below {@code managerId}, at {@code depth} 1 for a direct report. */
+    public record Report(String employeeId, String name, String managerId, int depth) {
+    }
+
+    /** Everyone below a person, nearest first, bounded like the chain above. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Report> reports(String managerId) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                WITH RECURSIVE below (employee_id, name, manager_id, depth) AS (
+                    SELECT employee_id, name, manager_id, 1 FROM person WHERE manager_id = :id
+                    UNION ALL
+                    SELECT p.employee_id, p.name, p.manager_id, b.depth + 1
+                    FROM person p JOIN below b ON p.manager_id = b.employee_id
+                    WHERE b.depth < :maxDepth AND p.employee_id <> :id
+                )
+                SELECT employee_id, name, manager_id, depth FROM below ORDER BY depth, employee_id
+                """).setParameter("id", managerId).setParameter("maxDepth", MAX_CHAIN_DEPTH).getResultList();
+        return rows.stream().map(r -> new Report((String) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).intValue())).toList();
+    }
+
     @Override
     @Transactional
     public List<String> managementChain(String employeeId) {

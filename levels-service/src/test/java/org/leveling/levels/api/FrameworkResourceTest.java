@@ -197,6 +197,15 @@ class FrameworkResourceTest {
     }
 
     @Test
+    void anUnchangedDraftIsNotPublishedAgain() {
+        String key = create();
+        putDraft(key, "*", ladder()).then().statusCode(200);
+        publish(key).then().statusCode(201);
+
+        publish(key).then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("identical"));
+    }
+
+    @Test
     void onlyHrAdminEditsFrameworks() {
         String key = create();
         String manager = Tokens.forEmployee("E2", "manager");

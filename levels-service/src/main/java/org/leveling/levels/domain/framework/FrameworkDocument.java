@@ -32,7 +32,7 @@ public record FrameworkDocument(
     static final String KEY = "[a-z][a-z0-9-]{0,63}";
     static final String KEY_MESSAGE = "must be lowercase letters, digits and dashes, starting with a letter";
     static final String CODE = "[A-Za-z0-9][A-Za-z0-9._-]{0,31}";
-    static final String CODE_MESSAGE = "must be 1-32 letters, digits, '.', '_' or '-'";
+    static final String CODE_MESSAGE = "must be 1-32 letters, digits, '.', '_' or '-', starting with a letter or digit";
 
     public static FrameworkDocument empty() {
         return new FrameworkDocument(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());

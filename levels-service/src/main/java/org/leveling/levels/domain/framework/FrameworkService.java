@@ -32,6 +32,9 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class FrameworkService {
 
+    /** If-Match: * — replace the draft whatever its revision. */
+    public static final long ANY_REVISION = Long.MIN_VALUE;
+
     private final Outbox outbox;
     private final AuditTrail audit;
     private final ObjectMapper json;
@@ -103,7 +106,7 @@ public class FrameworkService {
                     "Send If-Match with the draft's ETag (GET the draft first), so that concurrent edits are not lost.",
                     List.of());
         }
-        if (expectedRevision != framework.draftRevision()) {
+        if (expectedRevision != ANY_REVISION && expectedRevision != framework.draftRevision()) {
             throw new ProblemException(412, ProblemType.PRECONDITION_FAILED, "The draft is at revision "
                     + framework.draftRevision() + ", not " + expectedRevision + ": reload it and apply your change again.",
                     List.of());
@@ -130,6 +133,10 @@ public class FrameworkService {
         FrameworkDocument document = draftOf(framework);
         if (document.isEmpty()) {
             throw conflict("The draft has no levels yet: write it with PUT .../draft before publishing.");
+        }
+        if (framework.latestVersion() > 0
+                && documentOf(version(key, framework.latestVersion())).equals(document)) {
+            throw conflict("The draft is identical to version " + framework.latestVersion() + ": nothing to publish.");
         }
         Instant now = now();
         FrameworkVersion version = FrameworkVersion.publish(key, framework.nextVersion(now), framework.draft(),

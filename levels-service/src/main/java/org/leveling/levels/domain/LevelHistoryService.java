@@ -1,0 +1,120 @@
+package org.leveling.levels.domain;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.outbox.Outbox;
+import org.leveling.common.problem.Problem.FieldViolation;
+import org.leveling.common.problem.ProblemException;
+import org.leveling.common.problem.ProblemType;
+import org.leveling.common.problem.ResourceNotFoundException;
+import org.leveling.common.security.AccessPolicy;
+import org.leveling.common.security.CurrentUser;
+import org.leveling.levels.domain.framework.FrameworkDocument;
+import org.leveling.levels.domain.framework.FrameworkService;
+import org.leveling.levels.domain.framework.FrameworkVersion;
+import org.leveling.levels.messaging.LevelChangedV1;
+
+import io.quarkus.panache.common.Sort;
+
+/** People's effective-dated level history: appended, never overwritten; each entry announced. */
+@ApplicationScoped
+public class LevelHistoryService {
+
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final AccessPolicy access;
+    private final FrameworkService frameworks;
+    private final Clock clock;
+
+    public LevelHistoryService(Outbox outbox, AuditTrail audit, AccessPolicy access, FrameworkService frameworks,
+            Clock clock) {
+        this.outbox = outbox;
+        this.audit = audit;
+        this.access = access;
+        this.frameworks = frameworks;
+        this.clock = clock;
+    }
+
+    /** What a new history entry says. */
+    public record LevelChange(String frameworkKey, int frameworkVersion, String level, LocalDate effectiveFrom,
+            LevelAssignment.Reason reason, String sourceRef) {
+    }
+
+    /**
+     * Appends a level to a person's history. The level must exist (as level or sub-level) in a
+     * published, unretired version, and the entry may not be dated before the latest one.
+     */
+    @Transactional
+    public LevelAssignment append(String employeeId, LevelChange change) {
+        Person person = Person.findById(employeeId, LockModeType.PESSIMISTIC_WRITE);
+        if (person == null) {
+            throw new ResourceNotFoundException("person", employeeId);
+        }
+        FrameworkVersion version = FrameworkVersion.find(change.frameworkKey(), change.frameworkVersion());
+        if (version == null) {
+            throw invalid("frameworkVersion", "framework '" + change.frameworkKey() + "' has no published version "
+                    + change.frameworkVersion());
+        }
+        if (version.retiredAt() != null) {
+            throw invalid("frameworkVersion", "version " + change.frameworkVersion() + " is retired");
+        }
+        if (!hasLevel(frameworks.documentOf(version), change.level())) {
+            throw invalid("level", "'" + change.level() + "' is not a level or sub-level of " + change.frameworkKey()
+                    + " version " + change.frameworkVersion());
+        }
+        Optional<LevelAssignment> latest = latest(employeeId);
+        if (latest.isPresent() && change.effectiveFrom().isBefore(latest.get().effectiveFrom())) {
+            throw invalid("effectiveFrom", "is before the latest entry (" + latest.get().effectiveFrom()
+                    + "); history is appended in date order");
+        }
+        LevelAssignment entry = LevelAssignment.of(employeeId, change.frameworkKey(), change.frameworkVersion(),
+                change.level(), change.effectiveFrom(), change.reason(), change.sourceRef(), clock.instant(),
+                CurrentUser.ofCurrentRequest().employeeId());
+        entry.persistAndFlush();
+        outbox.record(new LevelChangedV1(employeeId, change.frameworkKey(), change.frameworkVersion(), change.level(),
+                latest.map(LevelAssignment::level).orElse(null), change.effectiveFrom(), change.reason().name(),
+                change.sourceRef(), entry.id()).toOutbox());
+        audit.recordChange("level-history", employeeId, latest.map(LevelHistoryService::describe).orElse(null),
+                describe(entry));
+        return entry;
+    }
+
+    /** The whole history, oldest first, for a caller allowed to see it (else the same 404 as for nobody). */
+    @Transactional
+    public List<LevelAssignment> history(String employeeId) {
+        if (Person.findById(employeeId) == null) {
+            throw new ResourceNotFoundException("person", employeeId);
+        }
+        access.requireAccessToEmployee(employeeId, "person", employeeId);
+        return LevelAssignment.list("employeeId = ?1", Sort.by("effectiveFrom").and("id"), employeeId);
+    }
+
+    private static Optional<LevelAssignment> latest(String employeeId) {
+        return LevelAssignment.<LevelAssignment>find("employeeId = ?1",
+                Sort.by("effectiveFrom", Sort.Direction.Descending).and("id", Sort.Direction.Descending), employeeId)
+                .firstResultOptional();
+    }
+
+    private static boolean hasLevel(FrameworkDocument document, String code) {
+        return document.levels().stream().anyMatch(l -> l.code().equals(code)
+                || l.subLevels().stream().anyMatch(s -> s.code().equals(code)));
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, ProblemType.VALIDATION_FAILED, "The level change is not valid.",
+                List.of(new FieldViolation(field, message)));
+    }
+
+    private static String describe(LevelAssignment entry) {
+        return entry.frameworkKey() + "/" + entry.frameworkVersion() + "/" + entry.level() + " from "
+                + entry.effectiveFrom() + " (" + entry.reason() + ")";
+    }
+}

@@ -1,0 +1,154 @@
+package org.leveling.levels.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.leveling.common.testing.EventSchemas;
+import org.leveling.common.testing.KafkaTestClient;
+import org.leveling.common.testing.Tokens;
+import org.leveling.levels.messaging.LevelChangedV1;
+import org.leveling.levels.messaging.PeopleTopic;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class LevelHistoryTest {
+
+    private static final String HR_ADMIN = Tokens.forEmployee("HR1", "hr-admin");
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void levelChangesAppendToTheHistoryAndAreAnnounced() {
+        String framework = publishedFramework();
+        String person = person(null);
+        append(person, framework, 1, "PM", "2025-01-01", "INITIAL").then().statusCode(201);
+        append(person, framework, 1, "SPM-I", "2026-07-01", "PROMOTION").then().statusCode(201);
+
+        given().auth().oauth2(HR_ADMIN).get("/api/v1/people/{id}/level-history", person).then().statusCode(200)
+                .body("level", equalTo(List.of("PM", "SPM-I")))
+                .body("reason", equalTo(List.of("INITIAL", "PROMOTION")))
+                .body("recordedBy", equalTo(List.of("HR1", "HR1")));
+
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(PeopleTopic.NAME, person,
+                r -> r.stream().filter(e -> LevelChangedV1.TYPE.equals(KafkaTestClient.header(e, "ce_type"))).count() >= 2);
+        List<String> changes = events.stream().filter(e -> LevelChangedV1.TYPE.equals(KafkaTestClient.header(e, "ce_type")))
+                .map(ConsumerRecord::value).toList();
+        changes.forEach(payload -> EventSchemas.assertValid(LevelChangedV1.TYPE, payload));
+        JsonPath second = JsonPath.from(changes.get(1));
+        assertThat(second.getString("previousLevel")).isEqualTo("PM");
+        assertThat(second.getString("level")).isEqualTo("SPM-I");
+    }
+
+    @Test
+    void aLevelMustExistInAnUnretiredVersionAndHistoryIsAppendedInDateOrder() {
+        String framework = publishedFramework();
+        String person = person(null);
+        append(person, framework, 1, "NOPE", "2025-01-01", "INITIAL").then().statusCode(400)
+                .body("errors[0].field", equalTo("level"));
+        append(person, framework, 9, "PM", "2025-01-01", "INITIAL").then().statusCode(400)
+                .body("errors[0].field", equalTo("frameworkVersion"));
+        append(person, framework, 1, "SPM", "2026-01-01", "PROMOTION").then().statusCode(201);
+        append(person, framework, 1, "PM", "2025-06-01", "CORRECTION").then().statusCode(400)
+                .body("errors[0].field", equalTo("effectiveFrom"));
+        given().auth().oauth2(HR_ADMIN).post("/api/v1/frameworks/{key}/versions/1/retire", framework).then()
+                .statusCode(200);
+        append(person, framework, 1, "PPM", "2027-01-01", "PROMOTION").then().statusCode(400)
+                .body("errors[0].field", equalTo("frameworkVersion"));
+        append("E-nobody", framework, 1, "PM", "2027-01-01", "INITIAL").then().statusCode(404);
+    }
+
+    @Test
+    void theDatabaseRefusesToRewriteLevelHistory() throws Exception {
+        String person = person(null);
+        append(person, publishedFramework(), 1, "PM", "2025-01-01", "INITIAL").then().statusCode(201);
+
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+            assertThatThrownBy(() -> sql.execute("UPDATE level_assignment SET level_code = 'DIR' WHERE employee_id = '"
+                    + person + "'")).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> sql.execute("DELETE FROM level_assignment WHERE employee_id = '" + person + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void historyAndReportsAreVisibleToThePersonTheirManagersAndHrOnly() {
+        String framework = publishedFramework();
+        String director = person(null);
+        String manager = person(director);
+        String report = person(manager);
+        String outsider = person(null);
+        append(report, framework, 1, "PM", "2025-01-01", "INITIAL").then().statusCode(201);
+
+        history(report, report).then().statusCode(200);
+        history(manager, report).then().statusCode(200);
+        history(director, report).then().statusCode(200);
+        history(outsider, report).then().statusCode(404);
+        given().auth().oauth2(Tokens.forEmployee(report, "employee")).contentType(ContentType.JSON)
+                .body(Map.of("frameworkKey", framework, "frameworkVersion", 1, "level", "PPM",
+                        "effectiveFrom", "2030-01-01", "reason", "PROMOTION"))
+                .post("/api/v1/people/{id}/level-history", report).then().statusCode(403);
+
+        given().auth().oauth2(Tokens.forEmployee(director, "manager")).get("/api/v1/people/{id}/reports", director)
+                .then().statusCode(200)
+                .body("employeeId", equalTo(List.of(manager, report)))
+                .body("depth", equalTo(List.of(1, 2)));
+        given().auth().oauth2(Tokens.forEmployee(outsider, "manager")).get("/api/v1/people/{id}/reports", director)
+                .then().statusCode(404);
+    }
+
+    private static Response history(String caller, String person) {
+        return given().auth().oauth2(Tokens.forEmployee(caller, "employee")).get("/api/v1/people/{id}/level-history",
+                person);
+    }
+
+    private static Response append(String person, String framework, int version, String level, String from,
+            String reason) {
+        return given().auth().oauth2(HR_ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("frameworkKey", framework, "frameworkVersion", version, "level", level,
+                        "effectiveFrom", from, "reason", reason))
+                .post("/api/v1/people/{id}/level-history", person);
+    }
+
+    private static String person(String managerId) {
+        String id = "E-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Person " + id);
+        body.put("email", id.toLowerCase() + "@example.com");
+        body.put("managerId", managerId);
+        given().auth().oauth2(HR_ADMIN).contentType(ContentType.JSON).body(body).put("/api/v1/people/{id}", id).then()
+                .statusCode(201);
+        return id;
+    }
+
+    private static String publishedFramework() {
+        String key = "pm-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(HR_ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("key", key, "name", "Product Management", "jobFamily", "product-management"))
+                .post("/api/v1/frameworks").then().statusCode(201);
+        given().auth().oauth2(HR_ADMIN).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body(FrameworkResourceTest.ladder()).put("/api/v1/frameworks/{key}/draft", key).then().statusCode(200);
+        given().auth().oauth2(HR_ADMIN).post("/api/v1/frameworks/{key}/draft/publish", key).then().statusCode(201);
+        return key;
+    }
+}
