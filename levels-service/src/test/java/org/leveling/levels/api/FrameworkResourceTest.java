@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -189,6 +191,23 @@ class FrameworkResourceTest {
         putDraft(key, "\"1\"", ladder()).then().statusCode(200);
         putDraft(key, "\"1\"", ladder()).then().statusCode(412).contentType("application/problem+json");
         given().auth().oauth2(HR_ADMIN).get("/api/v1/frameworks/{key}/draft", key).then().header("ETag", "\"2\"");
+    }
+
+    @Test
+    void theSampleProductManagementLadderIsValidAndItsLevelsReallyDiffer() throws Exception {
+        String key = create();
+        String sample = Files.readString(Path.of(System.getProperty("leveling.root.dir"),
+                "deploy/local/sample-framework.json"));
+        given().auth().oauth2(HR_ADMIN).header("If-Match", "*").contentType(ContentType.JSON).body(sample)
+                .put("/api/v1/frameworks/{key}/draft", key).then().statusCode(200);
+        publish(key).then().statusCode(201);
+
+        Response guide = given().auth().oauth2(HR_ADMIN)
+                .get("/api/v1/frameworks/{key}/versions/1/levels/SPM/guide", key);
+        guide.then().statusCode(200).body("levelBelow.code", equalTo("PM"));
+        assertThat(guide.jsonPath().getList("expectations")).hasSize(9);
+        assertThat(guide.jsonPath().getList("changesFromLevelBelow")).as("every competency changes from PM to SPM")
+                .hasSize(9);
     }
 
     @Test
