@@ -1,8 +1,6 @@
 package org.leveling.levels.api;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -88,10 +86,10 @@ public class FrameworkResource {
             int limit,
             @Parameter(description = "From nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200)
             String cursor) {
-        List<Framework> page = frameworks.list(limit + 1, cursor == null ? null : decode(cursor));
+        List<Framework> page = frameworks.list(limit + 1, cursor == null ? null : Cursors.decode(cursor));
         List<FrameworkSummary> items = page.stream().limit(limit)
                 .map(f -> FrameworkSummary.of(f, frameworks.versions(f.key()))).toList();
-        String next = page.size() > limit ? encode(items.get(items.size() - 1).key()) : null;
+        String next = page.size() > limit ? Cursors.encode(items.get(items.size() - 1).key()) : null;
         return new FrameworkPage(items, next);
     }
 
@@ -247,19 +245,6 @@ public class FrameworkResource {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
             return -1L;
-        }
-    }
-
-    private static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "The cursor is not valid.",
-                    List.of(new Problem.FieldViolation("cursor", "is not a cursor returned by this API")));
         }
     }
 }

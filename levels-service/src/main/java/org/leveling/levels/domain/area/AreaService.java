@@ -1,0 +1,134 @@
+package org.leveling.levels.domain.area;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.outbox.Outbox;
+import org.leveling.common.problem.Problem.FieldViolation;
+import org.leveling.common.problem.ProblemException;
+import org.leveling.common.problem.ProblemType;
+import org.leveling.common.problem.ResourceNotFoundException;
+import org.leveling.common.security.CurrentUser;
+import org.leveling.levels.domain.Person;
+import org.leveling.levels.messaging.AreaOwnerChangedV1;
+
+import io.quarkus.panache.common.Sort;
+
+/** Areas of Responsibility: exactly one owner at a time, every hand-over kept in the history. */
+@ApplicationScoped
+public class AreaService {
+
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public AreaService(Outbox outbox, AuditTrail audit, Clock clock) {
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Area create(String key, String name, String description, String ownerId) {
+        requirePerson(ownerId);
+        if (Area.findById(key) != null) {
+            throw conflict("An area with key '" + key + "' exists already.");
+        }
+        Instant now = now();
+        Area area = Area.create(key, name, description, ownerId, now);
+        try {
+            area.persistAndFlush();
+        } catch (ConstraintViolationException e) {
+            throw conflict("An area with key '" + key + "' was created concurrently.");
+        }
+        AreaOwnership.of(key, ownerId, now, changedBy()).persist();
+        outbox.record(new AreaOwnerChangedV1(key, name, ownerId, null, area.revision(), now).toOutbox());
+        audit.recordChange("area", key, null, new Snapshot(key, name, description, ownerId));
+        return area;
+    }
+
+    /** Hands the area to {@code ownerId}; handing it to its current owner changes nothing. */
+    @Transactional
+    public Area changeOwner(String key, String ownerId) {
+        Area area = Area.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        if (area == null) {
+            throw new ResourceNotFoundException("area", key);
+        }
+        requirePerson(ownerId);
+        String previous = area.ownerId();
+        Instant now = now();
+        if (area.handOver(ownerId, now)) {
+            AreaOwnership.of(key, ownerId, now, changedBy()).persist();
+            outbox.record(new AreaOwnerChangedV1(key, area.name(), ownerId, previous, area.revision(), now).toOutbox());
+        }
+        audit.recordChange("area", key, new Snapshot(key, area.name(), area.description(), previous),
+                new Snapshot(key, area.name(), area.description(), area.ownerId()));
+        return area;
+    }
+
+    @Transactional
+    public Area get(String key) {
+        Area area = Area.findById(key);
+        if (area == null) {
+            throw new ResourceNotFoundException("area", key);
+        }
+        return area;
+    }
+
+    /** Areas by key, optionally only those whose name contains {@code text} or that {@code ownerId} owns. */
+    @Transactional
+    public List<Area> list(String text, String ownerId, String afterKey, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+        if (text != null && !text.isBlank()) {
+            query.append(" and lower(name) like :text");
+            parameters.put("text", "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (ownerId != null) {
+            query.append(" and ownerId = :owner");
+            parameters.put("owner", ownerId);
+        }
+        if (afterKey != null) {
+            query.append(" and areaKey > :after");
+            parameters.put("after", afterKey);
+        }
+        return Area.<Area>find(query.toString(), Sort.by("areaKey"), parameters).page(0, limit).list();
+    }
+
+    @Transactional
+    public List<AreaOwnership> history(String key) {
+        get(key);
+        return AreaOwnership.list("areaKey = ?1", Sort.by("id"), key);
+    }
+
+    private static void requirePerson(String ownerId) {
+        if (Person.findById(ownerId) == null) {
+            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "The owner is not valid.",
+                    List.of(new FieldViolation("ownerId", "no person with id '" + ownerId + "'")));
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String changedBy() {
+        return CurrentUser.ofCurrentRequest().employeeId();
+    }
+
+    private static ProblemException conflict(String detail) {
+        return new ProblemException(409, ProblemType.CONFLICT, detail, List.of());
+    }
+
+    /** What the audit trail records of an area. */
+    record Snapshot(String key, String name, String description, String ownerId) {
+    }
+}
