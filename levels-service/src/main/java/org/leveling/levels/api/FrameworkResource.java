@@ -118,7 +118,8 @@ public class FrameworkResource {
     @Operation(summary = "Replace the whole draft (hr-admin)",
             description = "The document is validated as a whole: unique keys and codes, levels ordered 1..n per track "
                     + "without gaps, expectations and mappings referring to existing levels and competencies, "
-                    + "equivalences between levels of different tracks. Requires If-Match with the draft's ETag.")
+                    + "equivalences between levels of different tracks. Requires If-Match with the draft's ETag "
+                    + "(or * to replace whatever is current).")
     @APIResponse(responseCode = "200", description = "Stored; the new ETag is in the response",
             content = @Content(schema = @Schema(implementation = Draft.class)))
     @APIResponse(responseCode = "412", description = "The draft changed since the ETag was read",
@@ -142,7 +143,7 @@ public class FrameworkResource {
                     + "with the whole document. The draft stays, as the start of the next version.")
     @APIResponse(responseCode = "201", description = "Published",
             content = @Content(schema = @Schema(implementation = PublishedVersion.class)))
-    @APIResponse(responseCode = "409", description = "The draft is empty",
+    @APIResponse(responseCode = "409", description = "The draft is empty, or identical to the latest version",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response publish(@PathParam("key") String key) {
         FrameworkVersion version = frameworks.publish(key);

@@ -100,6 +100,9 @@ public class PeopleResource {
             description = "The whole reporting chain below, nearest first (depth 1 = direct reports). Visible to "
                     + "the person, their management chain and hr-admin; anyone else gets the same 404 as for an "
                     + "unknown id.")
+    @APIResponse(responseCode = "200", description = "Everyone below, nearest first")
+    @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<ReportingLines.Report> reports(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId) {
@@ -110,8 +113,12 @@ public class PeopleResource {
     @Path("/{employeeId}/level-history")
     @Authenticated
     @Operation(summary = "A person's level history",
-            description = "Oldest first; the last entry is the current level. Visible to the person, their "
-                    + "management chain and hr-admin only.")
+            description = "Oldest first (by effective date). The latest entry effective on or before today is the "
+                    + "current level; entries may be dated ahead. Visible to the person, their management chain and "
+                    + "hr-admin only; anyone else gets the same 404 as for an unknown id.")
+    @APIResponse(responseCode = "200", description = "The history")
+    @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<LevelHistoryEntry> levelHistory(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId) {
@@ -127,6 +134,11 @@ public class PeopleResource {
                     + "date order.")
     @APIResponse(responseCode = "201", description = "Appended",
             content = @Content(schema = @Schema(implementation = LevelHistoryEntry.class)))
+    @APIResponse(responseCode = "400", description = "Unknown level or version, a retired version, or a date before "
+            + "the latest entry",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response appendLevel(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId,

@@ -2,6 +2,7 @@ package org.leveling.levels.domain;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,7 +77,8 @@ public class LevelHistoryService {
                     + "); history is appended in date order");
         }
         LevelAssignment entry = LevelAssignment.of(employeeId, change.frameworkKey(), change.frameworkVersion(),
-                change.level(), change.effectiveFrom(), change.reason(), change.sourceRef(), clock.instant(),
+                change.level(), change.effectiveFrom(), change.reason(), change.sourceRef(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
                 CurrentUser.ofCurrentRequest().employeeId());
         entry.persistAndFlush();
         outbox.record(new LevelChangedV1(employeeId, change.frameworkKey(), change.frameworkVersion(), change.level(),

@@ -1,6 +1,6 @@
 package org.leveling.levels.messaging;
 
-/** The topic of person events (upserted, later level changed), keyed by employee id. */
+/** The topic of people events: person upserted and level changed (keyed by employee id), area owner changed (keyed by area key). */
 public final class PeopleTopic {
 
     public static final String NAME = "leveling.levels.people";

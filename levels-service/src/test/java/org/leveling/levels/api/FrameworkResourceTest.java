@@ -125,6 +125,8 @@ class FrameworkResourceTest {
                     + key + "'")).isInstanceOf(SQLException.class).hasMessageContaining("immutable");
             assertThatThrownBy(() -> sql.execute("DELETE FROM framework_version WHERE framework_key = '" + key + "'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("cannot be deleted");
+            assertThatThrownBy(() -> sql.execute("TRUNCATE framework_version CASCADE"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("cannot be deleted");
         }
     }
 

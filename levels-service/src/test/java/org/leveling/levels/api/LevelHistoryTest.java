@@ -88,6 +88,8 @@ class LevelHistoryTest {
                     + person + "'")).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
             assertThatThrownBy(() -> sql.execute("DELETE FROM level_assignment WHERE employee_id = '" + person + "'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> sql.execute("TRUNCATE level_assignment"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }
     }
 
