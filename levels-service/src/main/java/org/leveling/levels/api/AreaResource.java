@@ -126,7 +126,7 @@ public class AreaResource {
     @Operation(summary = "An area, its owner and its owner history")
     @APIResponse(responseCode = "404", description = "Unknown area",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public AreaView get(@PathParam("key") String key) {
+    public AreaView get(@PathParam("key") @Pattern(regexp = Ids.KEY, message = Ids.KEY_MESSAGE) String key) {
         return AreaView.of(areas.get(key), areas.history(key).stream().map(Ownership::of).toList());
     }
 
@@ -140,7 +140,8 @@ public class AreaResource {
             content = @Content(schema = @Schema(implementation = AreaView.class)))
     @APIResponse(responseCode = "404", description = "Unknown area",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public AreaView changeOwner(@PathParam("key") String key, @Valid @NotNull OwnerChange change) {
+    public AreaView changeOwner(@PathParam("key") @Pattern(regexp = Ids.KEY, message = Ids.KEY_MESSAGE) String key,
+            @Valid @NotNull OwnerChange change) {
         Area area = areas.changeOwner(key, change.ownerId());
         return AreaView.of(area, areas.history(key).stream().map(Ownership::of).toList());
     }

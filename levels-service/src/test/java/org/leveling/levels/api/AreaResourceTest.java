@@ -80,6 +80,12 @@ class AreaResourceTest {
                 .body(Map.of("ownerId", person())).put("/api/v1/areas/{key}/owner", existing).then().statusCode(403);
         given().auth().oauth2(HR_ADMIN).contentType(ContentType.JSON).body(Map.of("ownerId", person()))
                 .put("/api/v1/areas/{key}/owner", "no-such-area").then().statusCode(404);
+        given().auth().oauth2(HR_ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("key", existing, "name", "Again", "ownerId", person())).post("/api/v1/areas").then()
+                .statusCode(409);
+        given().auth().oauth2(EMPLOYEE).get("/api/v1/areas/{key}", "no-such-area").then().statusCode(404);
+        given().auth().oauth2(EMPLOYEE).get("/api/v1/areas/{key}", "Bad Key!").then().statusCode(400)
+                .body("errors[0].field", equalTo("key"));
     }
 
     private static String create(String name, String ownerId) {
