@@ -18,13 +18,14 @@ CREATE INDEX audit_log_resource ON audit_log (resource_type, resource_id, id);
 CREATE INDEX audit_log_actor ON audit_log (actor, id);
 CREATE INDEX audit_log_time ON audit_log (occurred_at);
 
--- The database itself refuses to rewrite history, whoever connects.
-CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The database itself refuses to rewrite history, whoever connects. One function serves every
+-- append-only table of a service (attach it for UPDATE OR DELETE per row and for TRUNCATE).
+CREATE FUNCTION refuse_rewriting_history() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
 END;
 $$;
 CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log
-    FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_rewriting_history();
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
-    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only();
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_rewriting_history();

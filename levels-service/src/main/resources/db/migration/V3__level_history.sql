@@ -14,13 +14,8 @@ CREATE TABLE level_assignment (
 );
 CREATE INDEX level_assignment_person ON level_assignment (employee_id, effective_from, id);
 
-CREATE FUNCTION level_assignment_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'level history is append-only: % refused; record a correction instead', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
+-- refuse_rewriting_history() comes from leveling-common (db/platform); a mistake is fixed by a CORRECTION entry.
 CREATE TRIGGER level_assignment_append_only BEFORE UPDATE OR DELETE ON level_assignment
-    FOR EACH ROW EXECUTE FUNCTION level_assignment_is_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_rewriting_history();
 CREATE TRIGGER level_assignment_no_truncate BEFORE TRUNCATE ON level_assignment
-    FOR EACH STATEMENT EXECUTE FUNCTION level_assignment_is_append_only();
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_rewriting_history();

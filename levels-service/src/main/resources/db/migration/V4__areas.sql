@@ -20,12 +20,8 @@ CREATE TABLE area_ownership (
 );
 CREATE INDEX area_ownership_area ON area_ownership (area_key, id);
 
-CREATE FUNCTION area_ownership_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'area ownership history is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
+-- refuse_rewriting_history() comes from leveling-common (db/platform).
 CREATE TRIGGER area_ownership_append_only BEFORE UPDATE OR DELETE ON area_ownership
-    FOR EACH ROW EXECUTE FUNCTION area_ownership_is_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_rewriting_history();
 CREATE TRIGGER area_ownership_no_truncate BEFORE TRUNCATE ON area_ownership
-    FOR EACH STATEMENT EXECUTE FUNCTION area_ownership_is_append_only();
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_rewriting_history();
