@@ -83,8 +83,8 @@ class EventBackboneBenchmark {
         report.addAll(relayThroughput());
         report.addAll(writesWithBrokerDown());
 
+        // deploy/bench/event-backbone prints this file.
         String text = String.join(System.lineSeparator(), report);
-        System.out.println(System.lineSeparator() + text + System.lineSeparator());
         Path out = Path.of(System.getProperty("leveling.root.dir"), "deploy/e2e/target/bench/event-backbone.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, text + System.lineSeparator());
