@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leveling.common.problem.Problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.leveling.common.security.Roles;
 import org.leveling.levels.domain.LevelHistoryService;
 import org.leveling.levels.domain.PeopleService;
@@ -40,10 +42,40 @@ public class PeopleResource {
 
     private final PeopleService people;
     private final LevelHistoryService levels;
+    private final PeopleImport importer;
 
-    public PeopleResource(PeopleService people, LevelHistoryService levels) {
+    public PeopleResource(PeopleService people, LevelHistoryService levels, PeopleImport importer) {
         this.people = people;
         this.levels = levels;
+        this.importer = importer;
+    }
+
+    private static final String IMPORT_DESCRIPTION = "Upserts many people at once, each row like PUT "
+            + "/people/{employeeId}. Per row: valid rows are applied (all in one transaction, each publishing its "
+            + "person-upserted event), invalid ones are reported with their reasons and change nothing. Managers may "
+            + "come in the same import, in any order; a manager that is unknown, rejected, or forms a reporting cycle "
+            + "rejects the row. At most " + PeopleImport.MAX_ROWS + " rows.";
+
+    @POST
+    @Path("/import")
+    @RolesAllowed(Roles.HR_ADMIN)
+    @Operation(summary = "Import people from a JSON array (hr-admin)", description = IMPORT_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The per-row report",
+            content = @Content(schema = @Schema(implementation = PeopleImport.Report.class)))
+    public PeopleImport.Report importJson(@NotNull JsonNode body) {
+        return PeopleImport.Report.of(people.importPeople(importer.fromJson(body)));
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes("text/csv")
+    @RolesAllowed(Roles.HR_ADMIN)
+    @Operation(summary = "Import people from CSV (hr-admin)", description = IMPORT_DESCRIPTION
+            + " The first line names the columns: employeeId,name,email,managerId,orgUnit,jobFamily,track.")
+    @APIResponse(responseCode = "200", description = "The per-row report",
+            content = @Content(schema = @Schema(implementation = PeopleImport.Report.class)))
+    public PeopleImport.Report importCsv(@NotNull String body) {
+        return PeopleImport.Report.of(people.importPeople(importer.fromCsv(body)));
     }
 
     @PUT

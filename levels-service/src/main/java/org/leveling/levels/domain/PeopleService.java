@@ -3,7 +3,12 @@ package org.leveling.levels.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -17,6 +22,7 @@ import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.AccessPolicy;
+import org.leveling.levels.messaging.PersonUpsertedV1;
 import org.leveling.levels.persistence.ReportingLines;
 
 /** Upserts and reads people. Each change and its event commit in one transaction. */
@@ -46,13 +52,66 @@ public class PeopleService {
             // loop: reporting-line changes take turns.
             reportingLines.lockForChange();
         }
-        checkManager(employeeId, details.managerId());
+        managerProblem(employeeId, details.managerId()).ifPresent(problem -> {
+            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "The manager is not valid.",
+                    List.of(new Problem.FieldViolation("managerId", problem)));
+        });
+        return apply(employeeId, details);
+    }
+
+    /**
+     * Upserts many people in one transaction, row by row: rows that pass are applied, the others
+     * are reported with their reasons. Managers may come in the same import, in any order.
+     */
+    @Transactional
+    public List<ImportResult> importPeople(List<ImportRow> rows) {
+        reportingLines.lockForChange();
+        List<ImportResult> results = new ArrayList<>();
+        Map<String, ImportRow> pending = new LinkedHashMap<>();
+        for (ImportRow row : rows) {
+            if (!row.errors().isEmpty()) {
+                results.add(ImportResult.rejected(row, row.errors()));
+            } else if (pending.containsKey(row.employeeId())) {
+                results.add(ImportResult.rejected(row, List.of(new Problem.FieldViolation("employeeId",
+                        "appears twice in this import (row " + pending.get(row.employeeId()).row() + " is applied)"))));
+            } else {
+                pending.put(row.employeeId(), row);
+            }
+        }
+        boolean progress = true;
+        while (!pending.isEmpty() && progress) {
+            progress = false;
+            for (ImportRow row : List.copyOf(pending.values())) {
+                String managerId = row.details().managerId();
+                if (managerId != null && !managerId.equals(row.employeeId()) && pending.containsKey(managerId)) {
+                    continue; // The manager's own row goes first.
+                }
+                pending.remove(row.employeeId());
+                progress = true;
+                Person.getEntityManager().flush();
+                Optional<String> problem = managerProblem(row.employeeId(), managerId);
+                if (problem.isPresent()) {
+                    results.add(ImportResult.rejected(row, List.of(new Problem.FieldViolation("managerId", problem.get()))));
+                } else {
+                    results.add(ImportResult.applied(row, apply(row.employeeId(), row.details())));
+                }
+            }
+        }
+        // What is left waits on itself: managers pointing at each other within the import.
+        pending.values().forEach(row -> results.add(ImportResult.rejected(row, List.of(new Problem.FieldViolation(
+                "managerId", "'" + row.details().managerId() + "' and this person form a reporting cycle in this import")))));
+        results.sort(Comparator.comparingInt(ImportResult::row));
+        return results;
+    }
+
+    private Upserted apply(String employeeId, PersonDetails details) {
         Person existing = Person.findById(employeeId, LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
             PersonDetails before = existing.details();
-            existing.revise(details, now()).ifPresent(event -> outbox.record(event.toOutbox()));
+            Optional<PersonUpsertedV1> event = existing.revise(details, now());
+            event.ifPresent(changed -> outbox.record(changed.toOutbox()));
             audit.recordChange("person", employeeId, before, existing.details());
-            return new Upserted(existing, false);
+            return new Upserted(existing, false, event.isPresent());
         }
         Person.Registration registration = Person.register(employeeId, details, now());
         try {
@@ -64,7 +123,7 @@ public class PeopleService {
         }
         outbox.record(registration.event().toOutbox());
         audit.recordChange("person", employeeId, null, details);
-        return new Upserted(registration.person(), true);
+        return new Upserted(registration.person(), true, true);
     }
 
     /** A person, if the caller may see them (self, their management chain, hr-admin); else the same 404. */
@@ -90,27 +149,43 @@ public class PeopleService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private void checkManager(String employeeId, String managerId) {
+    /** Why {@code managerId} cannot manage {@code employeeId} now, if it cannot. */
+    private Optional<String> managerProblem(String employeeId, String managerId) {
         if (managerId == null) {
-            return;
+            return Optional.empty();
         }
         if (managerId.equals(employeeId)) {
-            throw invalidManager("a person cannot be their own manager");
+            return Optional.of("a person cannot be their own manager");
         }
         if (Person.findById(managerId) == null) {
-            throw invalidManager("no person with id '" + managerId + "'; create the manager first");
+            return Optional.of("no person with id '" + managerId + "'; create the manager first");
         }
         if (reportingLines.managementChain(managerId).contains(employeeId)) {
-            throw invalidManager("'" + managerId + "' reports to '" + employeeId + "': this would create a reporting cycle");
+            return Optional.of("'" + managerId + "' reports to '" + employeeId + "': this would create a reporting cycle");
         }
+        return Optional.empty();
     }
 
-    private static ProblemException invalidManager(String message) {
-        return new ProblemException(400, ProblemType.VALIDATION_FAILED, "The manager is not valid.",
-                List.of(new Problem.FieldViolation("managerId", message)));
+    /** The person after an upsert, whether the upsert created them, and whether anything changed. */
+    public record Upserted(Person person, boolean created, boolean changed) {
     }
 
-    /** The person after an upsert, and whether the upsert created them. */
-    public record Upserted(Person person, boolean created) {
+    /** One row of an import: where it was, what it says, and what was wrong with its fields. */
+    public record ImportRow(int row, String employeeId, PersonDetails details, List<Problem.FieldViolation> errors) {
+    }
+
+    /** What became of one import row. */
+    public record ImportResult(int row, String employeeId, Outcome outcome, List<Problem.FieldViolation> errors) {
+
+        public enum Outcome { CREATED, UPDATED, UNCHANGED, REJECTED }
+
+        static ImportResult rejected(ImportRow row, List<Problem.FieldViolation> errors) {
+            return new ImportResult(row.row(), row.employeeId(), Outcome.REJECTED, errors);
+        }
+
+        static ImportResult applied(ImportRow row, Upserted upserted) {
+            Outcome outcome = upserted.created() ? Outcome.CREATED : upserted.changed() ? Outcome.UPDATED : Outcome.UNCHANGED;
+            return new ImportResult(row.row(), row.employeeId(), outcome, List.of());
+        }
     }
 }
