@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -35,6 +37,9 @@ public class FrameworkService {
     /** If-Match: * — replace the draft whatever its revision. */
     public static final long ANY_REVISION = Long.MIN_VALUE;
 
+    private static final int MAX_CACHED_DOCUMENTS = 256;
+
+    private final Map<String, FrameworkDocument> publishedDocuments = new ConcurrentHashMap<>();
     private final Outbox outbox;
     private final AuditTrail audit;
     private final ObjectMapper json;
@@ -87,8 +92,22 @@ public class FrameworkService {
         return read(framework.draft());
     }
 
+    /**
+     * The document of a published version. Versions never change, so parsed documents are kept
+     * (a bounded number) instead of parsing the same JSON on every read.
+     */
     public FrameworkDocument documentOf(FrameworkVersion version) {
-        return read(version.document());
+        String id = version.frameworkKey() + "/" + version.version();
+        FrameworkDocument cached = publishedDocuments.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        FrameworkDocument document = read(version.document());
+        if (publishedDocuments.size() >= MAX_CACHED_DOCUMENTS) {
+            publishedDocuments.clear();
+        }
+        publishedDocuments.put(id, document);
+        return document;
     }
 
     /**

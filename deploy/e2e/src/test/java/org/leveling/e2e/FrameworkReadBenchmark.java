@@ -1,0 +1,145 @@
+package org.leveling.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.leveling.common.testing.Tokens;
+
+import io.restassured.http.ContentType;
+
+/**
+ * Read throughput of published frameworks against a bare endpoint of the same service, measured in
+ * one run (deploy/bench/framework-reads runs it): GET of a published version and of a level's
+ * success guide, as a ratio to GET /q/health/live; then p99 latency of each at half its maximum
+ * rate. Reported, never asserted.
+ */
+class FrameworkReadBenchmark {
+
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 4000);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
+    private static final int PACED_REQUESTS = Integer.getInteger("bench.paced.requests", 2000);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(CLIENTS)).build();
+    private final String token = Tokens.forEmployee("BENCH", "employee");
+
+    @Test
+    void frameworkReads() throws Exception {
+        Platform platform = Platform.start(Map.of(), "levels-service");
+        String base = platform.url("levels-service");
+        String hr = Tokens.forEmployee("HR1", "hr-admin");
+        String sample = Files.readString(Path.of(System.getProperty("leveling.root.dir"),
+                "deploy/local/sample-framework.json"));
+        given().baseUri(base).auth().oauth2(hr).contentType(ContentType.JSON)
+                .body(Map.of("key", "bench-pm", "name", "Product Management", "jobFamily", "product-management"))
+                .post("/api/v1/frameworks").then().statusCode(201);
+        given().baseUri(base).auth().oauth2(hr).header("If-Match", "*").contentType(ContentType.JSON).body(sample)
+                .put("/api/v1/frameworks/bench-pm/draft").then().statusCode(200);
+        given().baseUri(base).auth().oauth2(hr).post("/api/v1/frameworks/bench-pm/draft/publish").then().statusCode(201);
+
+        URI bare = URI.create(base + "/q/health/live");
+        URI version = URI.create(base + "/api/v1/frameworks/bench-pm/versions/1");
+        URI guide = URI.create(base + "/api/v1/frameworks/bench-pm/versions/1/levels/SPM/guide");
+        for (URI warm : List.of(bare, version, guide)) {
+            saturate(warm, REQUESTS / 2);
+        }
+        double bareRps = saturate(bare, REQUESTS);
+        double versionRps = saturate(version, REQUESTS);
+        double guideRps = saturate(guide, REQUESTS);
+        double[] versionP = paced(version, versionRps / 2);
+        double[] guideP = paced(guide, guideRps / 2);
+
+        List<String> report = List.of(
+                "Framework read benchmark — " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
+                        + " cores, " + CLIENTS + " clients, " + REQUESTS + " requests per measure",
+                String.format("bare endpoint GET /q/health/live: %.0f req/s", bareRps),
+                String.format("GET published version: %.0f req/s, ratio to bare %.2f   [target ≥ 0.25]; "
+                        + "at %.0f req/s (half max): p50 %.1f ms, p99 %.1f ms   [target p99 ≤ 10 ms]",
+                        versionRps, versionRps / bareRps, versionRps / 2, versionP[0], versionP[1]),
+                String.format("GET success guide: %.0f req/s, ratio to bare %.2f   [target ≥ 0.25]; "
+                        + "at %.0f req/s (half max): p50 %.1f ms, p99 %.1f ms   [target p99 ≤ 10 ms]",
+                        guideRps, guideRps / bareRps, guideRps / 2, guideP[0], guideP[1]));
+        Path out = Path.of(System.getProperty("leveling.root.dir"), "deploy/e2e/target/bench/framework-reads.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, String.join(System.lineSeparator(), report) + System.lineSeparator());
+    }
+
+    /** Requests per second with {@link #CLIENTS} clients sending back to back. */
+    private double saturate(URI uri, int requests) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            workers.add(clients.submit(() -> {
+                while (next.getAndIncrement() < requests) {
+                    get(uri);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        clients.shutdown();
+        return requests / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** p50 and p99 in ms of requests issued at a fixed {@code rate}. */
+    private double[] paced(URI uri, double rate) throws Exception {
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(CLIENTS);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(PACED_REQUESTS);
+        AtomicInteger issued = new AtomicInteger();
+        pacer.scheduleAtFixedRate(() -> {
+            if (issued.getAndIncrement() < PACED_REQUESTS) {
+                pacer.execute(() -> {
+                    long start = System.nanoTime();
+                    try {
+                        get(uri);
+                        latencies.add((System.nanoTime() - start) / 1e6);
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+        }, 0, (long) (1_000_000 / rate), TimeUnit.MICROSECONDS);
+        done.await(10, TimeUnit.MINUTES);
+        pacer.shutdownNow();
+        List<Double> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return new double[] {sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1)};
+    }
+
+    private void get(URI uri) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(uri + " answered " + response.statusCode());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
