@@ -44,6 +44,17 @@ public class AuditTrail {
     }
 
     /**
+     * Records a change an event caused (no API call behind it): the actor is the producing service,
+     * the action names the event type, and the event id stands in for the correlation id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEventChange(String actor, String eventType, String eventId, String resourceType,
+            String resourceId, Object before, Object after) {
+        insert(new Entry(Caller.authenticated(actor, java.util.Set.of()), "event " + eventType, resourceType,
+                resourceId, toJson(before), toJson(after), "SUCCEEDED", null, null, truncate(eventId, 64)));
+    }
+
+    /**
      * Records a mutating call that was refused with {@code status}, in a transaction of its own.
      * Refusals decided on an I/O thread (authentication and role checks run before the request
      * reaches a worker) are written from a worker thread, moments after the response.

@@ -20,6 +20,7 @@ import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.leveling.common.events.CloudEventHeaders;
 import org.leveling.common.events.MessagingConfig;
+import org.leveling.common.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -125,6 +126,11 @@ public class InboxProcessor {
             } catch (UnprocessableEventException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (e instanceof ProblemException refused && refused.status() < 500) {
+                    // The domain refused the event (its data breaks a rule): no retry can change that.
+                    throw new UnprocessableEventException("refused: " + refused.getMessage() + refused.violations()
+                            .stream().map(v -> " " + v.field() + " " + v.message()).collect(Collectors.joining(";")));
+                }
                 last = e;
                 Log.warnf("Applying event %s (%s) failed, attempt %d of %d: %s", event.id(), event.type(), attempt,
                         maxAttempts, e.getMessage());

@@ -55,6 +55,28 @@ public class LevelHistoryService {
      */
     @Transactional
     public LevelAssignment append(String employeeId, LevelChange change) {
+        Entry entry = appendEntry(employeeId, change, CurrentUser.ofCurrentRequest().employeeId());
+        audit.recordChange("level-history", employeeId, entry.before(), describe(entry.assignment()));
+        return entry.assignment();
+    }
+
+    /**
+     * Applies a committee's PROMOTED decision: appends a PROMOTION entry whose source is the
+     * decision, once — a decision already in the history (redelivered under another event id)
+     * changes nothing. Invalid decisions throw, and the inbox parks them with the reason.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyPromotion(String eventType, String eventId, String producer, String candidateId,
+            LevelChange change) {
+        if (LevelAssignment.count("employeeId = ?1 and sourceRef = ?2", candidateId, change.sourceRef()) > 0) {
+            return;
+        }
+        Entry entry = appendEntry(candidateId, change, producer);
+        audit.recordEventChange(producer, eventType, eventId, "level-history", candidateId, entry.before(),
+                describe(entry.assignment()));
+    }
+
+    private Entry appendEntry(String employeeId, LevelChange change, String recordedBy) {
         Person person = Person.findById(employeeId, LockModeType.PESSIMISTIC_WRITE);
         if (person == null) {
             throw new ResourceNotFoundException("person", employeeId);
@@ -78,15 +100,15 @@ public class LevelHistoryService {
         }
         LevelAssignment entry = LevelAssignment.of(employeeId, change.frameworkKey(), change.frameworkVersion(),
                 change.level(), change.effectiveFrom(), change.reason(), change.sourceRef(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS),
-                CurrentUser.ofCurrentRequest().employeeId());
+                clock.instant().truncatedTo(ChronoUnit.MICROS), recordedBy);
         entry.persistAndFlush();
         outbox.record(new LevelChangedV1(employeeId, change.frameworkKey(), change.frameworkVersion(), change.level(),
                 latest.map(LevelAssignment::level).orElse(null), change.effectiveFrom(), change.reason().name(),
                 change.sourceRef(), entry.id()).toOutbox());
-        audit.recordChange("level-history", employeeId, latest.map(LevelHistoryService::describe).orElse(null),
-                describe(entry));
-        return entry;
+        return new Entry(entry, latest.map(LevelHistoryService::describe).orElse(null));
+    }
+
+    private record Entry(LevelAssignment assignment, String before) {
     }
 
     /** The whole history, oldest first, for a caller allowed to see it (else the same 404 as for nobody). */

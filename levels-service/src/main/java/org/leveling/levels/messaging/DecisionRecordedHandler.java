@@ -1,0 +1,72 @@
+package org.leveling.levels.messaging;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.leveling.common.inbox.EventHandler;
+import org.leveling.common.inbox.ReceivedEvent;
+import org.leveling.levels.domain.LevelAssignment;
+import org.leveling.levels.domain.LevelHistoryService;
+
+/**
+ * Closes the loop: a committee's PROMOTED decision (from promotion-service) becomes a PROMOTION
+ * entry in the candidate's level history, once. Other outcomes change nothing here.
+ */
+@ApplicationScoped
+public class DecisionRecordedHandler implements EventHandler<DecisionRecordedHandler.DecisionRecorded> {
+
+    public static final String TYPE = "org.leveling.promotions.decision-recorded.v1";
+    public static final String TOPIC = "leveling.promotions";
+
+    /** Data of decision-recorded.v1 as levels-service reads it (schema in docs/events/). */
+    public record DecisionRecorded(
+            @NotBlank String decisionId,
+            @NotBlank String nominationId,
+            @NotBlank String candidateId,
+            @NotBlank String outcome,
+            @NotBlank String frameworkKey,
+            @NotNull @Min(1) Integer frameworkVersion,
+            @NotBlank String targetLevel,
+            @NotNull LocalDate effectiveDate,
+            Instant decidedAt,
+            String supersedesDecisionId) {
+    }
+
+    private final LevelHistoryService levels;
+
+    public DecisionRecordedHandler(LevelHistoryService levels) {
+        this.levels = levels;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<DecisionRecorded> payloadType() {
+        return DecisionRecorded.class;
+    }
+
+    @Override
+    public void apply(ReceivedEvent event, DecisionRecorded decision) {
+        if (!"PROMOTED".equals(decision.outcome())) {
+            return;
+        }
+        String producer = event.source().startsWith("/") ? event.source().substring(1) : event.source();
+        levels.applyPromotion(event.type(), event.id(), producer, decision.candidateId(),
+                new LevelHistoryService.LevelChange(decision.frameworkKey(), decision.frameworkVersion(),
+                        decision.targetLevel(), decision.effectiveDate(), LevelAssignment.Reason.PROMOTION,
+                        decision.decisionId()));
+    }
+}
