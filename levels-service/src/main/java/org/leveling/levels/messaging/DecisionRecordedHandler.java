@@ -63,7 +63,9 @@ public class DecisionRecordedHandler implements EventHandler<DecisionRecordedHan
         if (!"PROMOTED".equals(decision.outcome())) {
             return;
         }
-        String producer = event.source().startsWith("/") ? event.source().substring(1) : event.source();
+        String source = event.source().startsWith("/") ? event.source().substring(1) : event.source();
+        // recorded_by and the audit actor hold 64 characters; a CloudEvents source may be longer.
+        String producer = source.length() <= 64 ? source : source.substring(0, 64);
         levels.applyPromotion(event.type(), event.id(), producer, decision.candidateId(),
                 new LevelHistoryService.LevelChange(decision.frameworkKey(), decision.frameworkVersion(),
                         decision.targetLevel(), decision.effectiveDate(), LevelAssignment.Reason.PROMOTION,
