@@ -13,6 +13,8 @@ import org.leveling.levels.domain.framework.Framework;
 import org.leveling.levels.domain.framework.FrameworkDocument;
 import org.leveling.levels.domain.framework.FrameworkVersion;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 /** Request and response bodies of the frameworks API. */
 final class FrameworkRequests {
 
@@ -60,6 +62,9 @@ final class FrameworkRequests {
 
     @Schema(name = "FrameworkVersion")
     record PublishedVersion(String frameworkKey, String name, String jobFamily, int version, Instant publishedAt,
-            String publishedBy, Instant retiredAt, FrameworkDocument document) {
+            String publishedBy, Instant retiredAt,
+            // The stored JSON as it is: a published document never changes, so it is not parsed and
+            // written again on every read.
+            @Schema(implementation = FrameworkDocument.class) @JsonRawValue String document) {
     }
 }

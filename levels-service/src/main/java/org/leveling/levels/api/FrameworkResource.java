@@ -219,7 +219,7 @@ public class FrameworkResource {
 
     private PublishedVersion published(Framework framework, FrameworkVersion version) {
         return new PublishedVersion(framework.key(), framework.name(), framework.jobFamily(), version.version(),
-                version.publishedAt(), version.publishedBy(), version.retiredAt(), frameworks.documentOf(version));
+                version.publishedAt(), version.publishedBy(), version.retiredAt(), version.document());
     }
 
     private static EntityTag etag(long revision) {

@@ -106,7 +106,8 @@ public class PeopleResource {
         Response.ResponseBuilder response = result.created()
                 ? Response.created(URI.create("/api/v1/people/" + employeeId))
                 : Response.ok();
-        return response.tag(etag(result.person())).entity(PersonResponse.of(result.person())).build();
+        return response.tag(etag(result.person()))
+                .entity(PersonResponse.of(result.person(), levels.currentLevel(employeeId))).build();
     }
 
     @GET
@@ -122,7 +123,7 @@ public class PeopleResource {
     public Response get(@PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId) {
         Person person = people.get(employeeId);
-        return Response.ok(PersonResponse.of(person)).tag(etag(person)).build();
+        return Response.ok(PersonResponse.of(person, levels.currentLevel(employeeId))).tag(etag(person)).build();
     }
 
     @GET

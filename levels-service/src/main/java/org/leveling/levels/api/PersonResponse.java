@@ -1,8 +1,11 @@
 package org.leveling.levels.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leveling.levels.domain.LevelAssignment;
 import org.leveling.levels.domain.Person;
 import org.leveling.levels.domain.PersonDetails;
 
@@ -17,11 +20,19 @@ public record PersonResponse(
         String track,
         @Schema(description = "Incremented on every change; also the ETag.", example = "3") long revision,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "The level-history entry in effect today; absent when the person has none yet.")
+        CurrentLevel currentLevel) {
 
-    static PersonResponse of(Person person) {
+    @Schema(name = "CurrentLevel")
+    public record CurrentLevel(String frameworkKey, int frameworkVersion, String level, LocalDate since) {
+    }
+
+    static PersonResponse of(Person person, Optional<LevelAssignment> current) {
         PersonDetails d = person.details();
         return new PersonResponse(person.employeeId(), d.name(), d.email(), d.managerId(), d.orgUnit(),
-                d.jobFamily(), d.track(), person.revision(), person.createdAt(), person.updatedAt());
+                d.jobFamily(), d.track(), person.revision(), person.createdAt(), person.updatedAt(),
+                current.map(c -> new CurrentLevel(c.frameworkKey(), c.frameworkVersion(), c.level(), c.effectiveFrom()))
+                        .orElse(null));
     }
 }

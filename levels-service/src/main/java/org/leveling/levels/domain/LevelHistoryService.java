@@ -121,6 +121,14 @@ public class LevelHistoryService {
         return LevelAssignment.list("employeeId = ?1", Sort.by("effectiveFrom").and("id"), employeeId);
     }
 
+    /** The entry in effect today: the latest one effective on or before today's date. */
+    @Transactional
+    public Optional<LevelAssignment> currentLevel(String employeeId) {
+        return LevelAssignment.<LevelAssignment>find("employeeId = ?1 and effectiveFrom <= ?2",
+                Sort.by("effectiveFrom", Sort.Direction.Descending).and("id", Sort.Direction.Descending), employeeId,
+                LocalDate.now(clock)).firstResultOptional();
+    }
+
     private static Optional<LevelAssignment> latest(String employeeId) {
         return LevelAssignment.<LevelAssignment>find("employeeId = ?1",
                 Sort.by("effectiveFrom", Sort.Direction.Descending).and("id", Sort.Direction.Descending), employeeId)

@@ -45,10 +45,14 @@ class LevelHistoryTest {
         append(person, framework, 1, "PM", "2025-01-01", "INITIAL").then().statusCode(201);
         append(person, framework, 1, "SPM-I", "2026-07-01", "PROMOTION").then().statusCode(201);
 
+        append(person, framework, 1, "PPM", "2999-01-01", "PROMOTION").then().statusCode(201);
+        given().auth().oauth2(HR_ADMIN).get("/api/v1/people/{id}", person).then().statusCode(200)
+                .body("currentLevel.level", equalTo("SPM-I"))
+                .body("currentLevel.since", equalTo("2026-07-01"));
         given().auth().oauth2(HR_ADMIN).get("/api/v1/people/{id}/level-history", person).then().statusCode(200)
-                .body("level", equalTo(List.of("PM", "SPM-I")))
-                .body("reason", equalTo(List.of("INITIAL", "PROMOTION")))
-                .body("recordedBy", equalTo(List.of("HR1", "HR1")));
+                .body("level", equalTo(List.of("PM", "SPM-I", "PPM")))
+                .body("reason", equalTo(List.of("INITIAL", "PROMOTION", "PROMOTION")))
+                .body("recordedBy", equalTo(List.of("HR1", "HR1", "HR1")));
 
         List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(PeopleTopic.NAME, person,
                 r -> r.stream().filter(e -> LevelChangedV1.TYPE.equals(KafkaTestClient.header(e, "ce_type"))).count() >= 2);
