@@ -1,7 +1,6 @@
 package org.leveling.common.outbox;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,11 +21,13 @@ public class Outbox {
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final Event<OutboxRecorded> recorded;
+    private final Clock clock;
 
-    public Outbox(EntityManager entityManager, ObjectMapper objectMapper, Event<OutboxRecorded> recorded) {
+    public Outbox(EntityManager entityManager, ObjectMapper objectMapper, Event<OutboxRecorded> recorded, Clock clock) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.recorded = recorded;
+        this.clock = clock;
     }
 
     /** Records one event; returns its id (the CloudEvents id). Must run inside a transaction. */
@@ -52,8 +53,7 @@ public class Outbox {
                 .setParameter("aggregateId", event.aggregateId())
                 .setParameter("type", event.type())
                 .setParameter("payload", payload)
-                // Microseconds: what PostgreSQL stores, so ce_time equals the stored timestamp.
-                .setParameter("timestamp", Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .setParameter("timestamp", clock.instant())
                 .setParameter("topic", event.topic())
                 .executeUpdate();
         recorded.fire(new OutboxRecorded(id));

@@ -19,6 +19,11 @@ public class ProblemException extends RuntimeException {
         this.violations = List.copyOf(violations);
     }
 
+    /** A 409: the request conflicts with the current state (a duplicate key, a state-machine rule). */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, ProblemType.CONFLICT, detail, List.of());
+    }
+
     public int status() {
         return status;
     }

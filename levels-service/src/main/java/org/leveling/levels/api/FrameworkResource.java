@@ -198,8 +198,8 @@ public class FrameworkResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response replaceVersion(@PathParam("key") String key, @PathParam("version") @Min(1) int version) {
         frameworks.version(key, version);
-        throw new ProblemException(409, ProblemType.CONFLICT, "Version " + version + " of '" + key
-                + "' is published and cannot change: edit the draft and publish a new version.", List.of());
+        throw ProblemException.conflict("Version " + version + " of '" + key
+                + "' is published and cannot change: edit the draft and publish a new version.");
     }
 
     @POST

@@ -2,7 +2,6 @@ package org.leveling.levels.domain;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,7 +99,7 @@ public class LevelHistoryService {
         }
         LevelAssignment entry = LevelAssignment.of(employeeId, change.frameworkKey(), change.frameworkVersion(),
                 change.level(), change.effectiveFrom(), change.reason(), change.sourceRef(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), recordedBy);
+                clock.instant(), recordedBy);
         entry.persistAndFlush();
         outbox.record(new LevelChangedV1(employeeId, change.frameworkKey(), change.frameworkVersion(), change.level(),
                 latest.map(LevelAssignment::level).orElse(null), change.effectiveFrom(), change.reason().name(),

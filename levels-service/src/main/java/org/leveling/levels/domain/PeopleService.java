@@ -1,8 +1,6 @@
 package org.leveling.levels.domain;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -108,18 +106,17 @@ public class PeopleService {
         Person existing = Person.findById(employeeId, LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
             PersonDetails before = existing.details();
-            Optional<PersonUpsertedV1> event = existing.revise(details, now());
+            Optional<PersonUpsertedV1> event = existing.revise(details, clock.instant());
             event.ifPresent(changed -> outbox.record(changed.toOutbox()));
             audit.recordChange("person", employeeId, before, existing.details());
             return new Upserted(existing, false, event.isPresent());
         }
-        Person.Registration registration = Person.register(employeeId, details, now());
+        Person.Registration registration = Person.register(employeeId, details, clock.instant());
         try {
             registration.person().persistAndFlush();
         } catch (ConstraintViolationException e) {
             // Another request registered the same person between our lookup and insert.
-            throw new ProblemException(409, ProblemType.CONFLICT,
-                    "Person " + employeeId + " was created concurrently; retry the request.", List.of());
+            throw ProblemException.conflict("Person " + employeeId + " was created concurrently; retry the request.");
         }
         outbox.record(registration.event().toOutbox());
         audit.recordChange("person", employeeId, null, details);
@@ -144,10 +141,6 @@ public class PeopleService {
         return reportingLines.reports(employeeId);
     }
 
-    /** Microseconds: what PostgreSQL stores, so an event and a later read show the same time. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 
     /** Why {@code managerId} cannot manage {@code employeeId} now, if it cannot. */
     private Optional<String> managerProblem(String employeeId, String managerId) {

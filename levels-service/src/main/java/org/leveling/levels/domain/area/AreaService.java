@@ -2,7 +2,6 @@ package org.leveling.levels.domain.area;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,14 +39,14 @@ public class AreaService {
     public Area create(String key, String name, String description, String ownerId) {
         requirePerson(ownerId);
         if (Area.findById(key) != null) {
-            throw conflict("An area with key '" + key + "' exists already.");
+            throw ProblemException.conflict("An area with key '" + key + "' exists already.");
         }
-        Instant now = now();
+        Instant now = clock.instant();
         Area area = Area.create(key, name, description, ownerId, now);
         try {
             area.persistAndFlush();
         } catch (ConstraintViolationException e) {
-            throw conflict("An area with key '" + key + "' was created concurrently.");
+            throw ProblemException.conflict("An area with key '" + key + "' was created concurrently.");
         }
         AreaOwnership.of(key, ownerId, now, changedBy()).persist();
         outbox.record(new AreaOwnerChangedV1(key, name, ownerId, null, area.revision(), now).toOutbox());
@@ -64,7 +63,7 @@ public class AreaService {
         }
         requirePerson(ownerId);
         String previous = area.ownerId();
-        Instant now = now();
+        Instant now = clock.instant();
         if (area.handOver(ownerId, now)) {
             AreaOwnership.of(key, ownerId, now, changedBy()).persist();
             outbox.record(new AreaOwnerChangedV1(key, area.name(), ownerId, previous, area.revision(), now).toOutbox());
@@ -116,16 +115,8 @@ public class AreaService {
         }
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
     private static String changedBy() {
         return CurrentUser.ofCurrentRequest().employeeId();
-    }
-
-    private static ProblemException conflict(String detail) {
-        return new ProblemException(409, ProblemType.CONFLICT, detail, List.of());
     }
 
     /** What the audit trail records of an area. */

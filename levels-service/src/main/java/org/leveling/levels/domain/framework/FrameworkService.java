@@ -2,7 +2,6 @@ package org.leveling.levels.domain.framework;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,13 +54,13 @@ public class FrameworkService {
     @Transactional
     public Framework create(String key, String name, String jobFamily) {
         if (Framework.findById(key) != null) {
-            throw conflict("A framework with key '" + key + "' exists already.");
+            throw ProblemException.conflict("A framework with key '" + key + "' exists already.");
         }
-        Framework framework = Framework.create(key, name, jobFamily, write(FrameworkDocument.empty()), now());
+        Framework framework = Framework.create(key, name, jobFamily, write(FrameworkDocument.empty()), clock.instant());
         try {
             framework.persistAndFlush();
         } catch (ConstraintViolationException e) {
-            throw conflict("A framework with key '" + key + "' was created concurrently.");
+            throw ProblemException.conflict("A framework with key '" + key + "' was created concurrently.");
         }
         audit.recordChange("framework", key, null, new Summary(key, name, jobFamily));
         return framework;
@@ -137,7 +136,7 @@ public class FrameworkService {
                     problems);
         }
         FrameworkDocument before = draftOf(framework);
-        framework.replaceDraft(write(document), now());
+        framework.replaceDraft(write(document), clock.instant());
         audit.recordChange("framework-draft", key, before, document);
         return framework;
     }
@@ -151,13 +150,13 @@ public class FrameworkService {
         }
         FrameworkDocument document = draftOf(framework);
         if (document.isEmpty()) {
-            throw conflict("The draft has no levels yet: write it with PUT .../draft before publishing.");
+            throw ProblemException.conflict("The draft has no levels yet: write it with PUT .../draft before publishing.");
         }
         if (framework.latestVersion() > 0
                 && documentOf(version(key, framework.latestVersion())).equals(document)) {
-            throw conflict("The draft is identical to version " + framework.latestVersion() + ": nothing to publish.");
+            throw ProblemException.conflict("The draft is identical to version " + framework.latestVersion() + ": nothing to publish.");
         }
-        Instant now = now();
+        Instant now = clock.instant();
         FrameworkVersion version = FrameworkVersion.publish(key, framework.nextVersion(now), framework.draft(),
                 CurrentUser.ofCurrentRequest().employeeId(), now);
         version.persist();
@@ -181,9 +180,9 @@ public class FrameworkService {
     @Transactional
     public FrameworkVersion retire(String key, int number) {
         FrameworkVersion version = version(key, number);
-        Instant now = now();
+        Instant now = clock.instant();
         if (!version.retire(now)) {
-            throw conflict("Version " + number + " of '" + key + "' was retired at " + version.retiredAt() + ".");
+            throw ProblemException.conflict("Version " + number + " of '" + key + "' was retired at " + version.retiredAt() + ".");
         }
         outbox.record(new FrameworkRetiredV1(key, number, now).toOutbox());
         audit.recordChange("framework-version", key + "/" + number,
@@ -206,14 +205,6 @@ public class FrameworkService {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static ProblemException conflict(String detail) {
-        return new ProblemException(409, ProblemType.CONFLICT, detail, List.of());
     }
 
     /** What the audit trail records of a framework's identity. */
