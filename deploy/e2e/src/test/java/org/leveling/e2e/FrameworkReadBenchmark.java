@@ -37,7 +37,8 @@ class FrameworkReadBenchmark {
 
     private static final int REQUESTS = Integer.getInteger("bench.requests", 4000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
-    private static final int PACED_REQUESTS = Integer.getInteger("bench.paced.requests", 2000);
+    private static final int WARM_UP_REQUESTS = Integer.getInteger("bench.warmup.requests", 10_000);
+    private static final int PACED_REQUESTS = Integer.getInteger("bench.paced.requests", 5000);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(CLIENTS)).build();
@@ -60,8 +61,9 @@ class FrameworkReadBenchmark {
         URI bare = URI.create(base + "/q/health/live");
         URI version = URI.create(base + "/api/v1/frameworks/bench-pm/versions/1");
         URI guide = URI.create(base + "/api/v1/frameworks/bench-pm/versions/1/levels/SPM/guide");
+        // Long enough for the JIT's second tier to compile the hot paths: steady state is measured.
         for (URI warm : List.of(bare, version, guide)) {
-            saturate(warm, REQUESTS / 2);
+            saturate(warm, WARM_UP_REQUESTS);
         }
         double bareRps = saturate(bare, REQUESTS);
         double versionRps = saturate(version, REQUESTS);

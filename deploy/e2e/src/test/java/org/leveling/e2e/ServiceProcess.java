@@ -43,10 +43,11 @@ final class ServiceProcess {
         Path log = root.resolve("deploy/e2e/target/e2e").resolve(name + ".log");
         try {
             Files.createDirectories(log.getParent());
+            // Tests start quickly with C1 only; benchmarks run the services as deployed (bench profile).
+            String jvmOptions = System.getProperty("leveling.service.jvm-options", "-Xmx384m -XX:TieredStopAtLevel=1");
             ProcessBuilder builder = new ProcessBuilder("bash", "-c",
-                    "\"$0\" -Xmx384m -XX:TieredStopAtLevel=1 -jar \"$1\" & child=$!; cat > /dev/null; "
-                            + "kill $child 2>/dev/null; wait $child",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), jar.toString())
+                    "\"$0\" $2 -jar \"$1\" & child=$!; cat > /dev/null; kill $child 2>/dev/null; wait $child",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), jar.toString(), jvmOptions)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);

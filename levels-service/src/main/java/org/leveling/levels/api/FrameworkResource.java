@@ -31,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
-import org.leveling.common.problem.ProblemType;
-import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Roles;
 import org.leveling.levels.api.FrameworkRequests.CreateFramework;
 import org.leveling.levels.api.FrameworkRequests.Draft;
@@ -44,7 +42,11 @@ import org.leveling.levels.domain.framework.FrameworkDiff;
 import org.leveling.levels.domain.framework.FrameworkDocument;
 import org.leveling.levels.domain.framework.FrameworkService;
 import org.leveling.levels.domain.framework.FrameworkVersion;
+import org.leveling.levels.domain.framework.PublishedVersions;
 import org.leveling.levels.domain.framework.SuccessGuide;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
 
@@ -61,9 +63,14 @@ import io.quarkus.security.Authenticated;
 public class FrameworkResource {
 
     private final FrameworkService frameworks;
+    private final PublishedVersions publishedVersions;
 
-    public FrameworkResource(FrameworkService frameworks) {
+    private final ObjectMapper json;
+
+    public FrameworkResource(FrameworkService frameworks, PublishedVersions publishedVersions, ObjectMapper json) {
         this.frameworks = frameworks;
+        this.publishedVersions = publishedVersions;
+        this.json = json;
     }
 
     @POST
@@ -156,8 +163,17 @@ public class FrameworkResource {
     @Operation(summary = "Read a published version", description = "Retired versions stay readable.")
     @APIResponse(responseCode = "200", description = "The version",
             content = @Content(schema = @Schema(implementation = PublishedVersion.class)))
-    public PublishedVersion version(@PathParam("key") String key, @PathParam("version") @Min(1) int version) {
-        return published(frameworks.get(key), frameworks.version(key, version));
+    public Response version(@PathParam("key") String key, @PathParam("version") @Min(1) int version) {
+        byte[] body = publishedVersions.body(publishedVersions.header(key, version), header -> {
+            try {
+                return json.writeValueAsBytes(new PublishedVersion(header.frameworkKey(), header.name(),
+                        header.jobFamily(), header.version(), header.publishedAt(), header.publishedBy(),
+                        header.retiredAt(), publishedVersions.documentJson(header)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A published version could not be written as JSON", e);
+            }
+        });
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
@@ -183,10 +199,7 @@ public class FrameworkResource {
             content = @Content(schema = @Schema(implementation = SuccessGuide.class)))
     public SuccessGuide guide(@PathParam("key") String key, @PathParam("version") @Min(1) int version,
             @PathParam("level") String level) {
-        frameworks.get(key);
-        FrameworkDocument document = frameworks.documentOf(frameworks.version(key, version));
-        return SuccessGuide.of(key, version, document, level)
-                .orElseThrow(() -> new ResourceNotFoundException("level", key + "/" + version + "/" + level));
+        return publishedVersions.guide(publishedVersions.header(key, version), level);
     }
 
     @PUT
@@ -214,7 +227,9 @@ public class FrameworkResource {
     @APIResponse(responseCode = "409", description = "Already retired",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public PublishedVersion retire(@PathParam("key") String key, @PathParam("version") @Min(1) int version) {
-        return published(frameworks.get(key), frameworks.retire(key, version));
+        FrameworkVersion retired = frameworks.retire(key, version);
+        publishedVersions.forget(key, version);
+        return published(frameworks.get(key), retired);
     }
 
     private PublishedVersion published(Framework framework, FrameworkVersion version) {

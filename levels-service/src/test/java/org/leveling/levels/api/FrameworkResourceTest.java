@@ -99,8 +99,12 @@ class FrameworkResourceTest {
         putDraft(key, draft.header("ETag"), next).then().statusCode(200);
         publish(key).then().statusCode(201).body("version", equalTo(2));
 
+        given().auth().oauth2(HR_ADMIN).get("/api/v1/frameworks/{key}/versions/1", key).then()
+                .statusCode(200).body("retiredAt", equalTo(null));
         given().auth().oauth2(HR_ADMIN).post("/api/v1/frameworks/{key}/versions/1/retire", key).then()
                 .statusCode(200).body("retiredAt", notNullValue());
+        given().auth().oauth2(HR_ADMIN).get("/api/v1/frameworks/{key}/versions/1", key).then()
+                .statusCode(200).body("retiredAt", notNullValue()).body("document.levels.code", hasItem("SPM"));
         given().auth().oauth2(HR_ADMIN).post("/api/v1/frameworks/{key}/versions/1/retire", key).then()
                 .statusCode(409);
         given().auth().oauth2(Tokens.forEmployee("E1", "employee")).get("/api/v1/frameworks/{key}", key).then()
