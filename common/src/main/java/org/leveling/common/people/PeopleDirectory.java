@@ -1,5 +1,6 @@
 package org.leveling.common.people;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +54,39 @@ public class PeopleDirectory implements ManagementChains {
                 .setParameter("revision", person.revision())
                 .setParameter("eventId", eventId)
                 .executeUpdate();
+    }
+
+    /** Records a level history entry; entries are immutable, so a replay changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyLevel(LevelChanged change, String eventId) {
+        entityManager.createNativeQuery("""
+                INSERT INTO directory_level (employee_id, history_entry_id, framework_key, framework_version,
+                                             level_code, effective_from, reason, source_event_id)
+                VALUES (:id, :entry, :framework, :version, :level, :effectiveFrom, :reason, :eventId)
+                ON CONFLICT (employee_id, history_entry_id) DO NOTHING
+                """)
+                .setParameter("id", change.employeeId())
+                .setParameter("entry", change.historyEntryId())
+                .setParameter("framework", change.frameworkKey())
+                .setParameter("version", change.frameworkVersion())
+                .setParameter("level", change.level())
+                .setParameter("effectiveFrom", change.effectiveFrom())
+                .setParameter("reason", change.reason())
+                .setParameter("eventId", eventId)
+                .executeUpdate();
+    }
+
+    /** The person's level on {@code date}: the latest history entry effective by then. */
+    @Transactional
+    public Optional<CurrentLevel> levelOn(String employeeId, LocalDate date) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT framework_key, framework_version, level_code, effective_from FROM directory_level
+                WHERE employee_id = :id AND effective_from <= :date
+                ORDER BY effective_from DESC, history_entry_id DESC LIMIT 1
+                """).setParameter("id", employeeId).setParameter("date", date).getResultList();
+        return rows.stream().findFirst().map(r -> new CurrentLevel((String) r[0], ((Number) r[1]).intValue(),
+                (String) r[2], r[3] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[3]));
     }
 
     @Transactional

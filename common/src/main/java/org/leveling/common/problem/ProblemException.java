@@ -24,6 +24,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, ProblemType.CONFLICT, detail, List.of());
     }
 
+    /** 403 for a caller who may see the resource but not do this to it (the detail says who may). */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, ProblemType.FORBIDDEN, detail, List.of());
+    }
+
     public int status() {
         return status;
     }

@@ -9,7 +9,10 @@ public enum ProblemType {
     VALIDATION_FAILED("urn:leveling:problem:validation-failed", "Request validation failed"),
     MALFORMED_REQUEST("urn:leveling:problem:malformed-request", "Malformed request body"),
     RESOURCE_NOT_FOUND("urn:leveling:problem:resource-not-found", "Resource not found"),
+    FORBIDDEN("urn:leveling:problem:forbidden", "Not allowed for you"),
     CONFLICT("urn:leveling:problem:conflict", "Conflict with the current state"),
+    IDEMPOTENCY_KEY_REUSED("urn:leveling:problem:idempotency-key-reused",
+            "Idempotency-Key already used for a different request"),
     PRECONDITION_FAILED("urn:leveling:problem:precondition-failed", "The resource has changed"),
     PRECONDITION_REQUIRED("urn:leveling:problem:precondition-required", "If-Match is required"),
     INTERNAL_ERROR("urn:leveling:problem:internal-error", "Internal server error");

@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.common.web.Ids;
+import org.leveling.common.web.Cursors;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.security.Roles;
 import org.leveling.levels.domain.area.Area;

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leveling.common.web.Ids;
 import org.leveling.levels.domain.framework.Framework;
 import org.leveling.levels.domain.framework.FrameworkDocument;
 import org.leveling.levels.domain.framework.FrameworkVersion;

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leveling.common.web.Ids;
 import org.leveling.levels.domain.LevelAssignment;
 import org.leveling.levels.domain.LevelHistoryService;
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leveling.common.web.Ids;
 import org.leveling.levels.domain.PersonDetails;
 
 @Schema(name = "PersonRequest", description = "A person's directory entry; PUT replaces all fields.")

@@ -1,4 +1,4 @@
-package org.leveling.levels.api;
+package org.leveling.common.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,16 +9,16 @@ import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 
 /** Opaque page cursors over keys: clients pass back what they were given, nothing else. */
-final class Cursors {
+public final class Cursors {
 
     private Cursors() {
     }
 
-    static String encode(String key) {
+    public static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String decode(String cursor) {
+    public static String decode(String cursor) {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,140 @@
+package org.leveling.common.frameworks;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.leveling.common.inbox.UnprocessableEventException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+/**
+ * The published frameworks a service keeps from levels-service's framework events, so it can check
+ * levels and competencies and read expectations without calling levels-service. Table
+ * {@code catalog_framework_version}, migration location {@code db/framework-catalog}.
+ */
+@ApplicationScoped
+public class FrameworkCatalog {
+
+    private static final int MAX_CACHED_LADDERS = 256;
+
+    // Published documents never change: parsed once, not on every readiness or validation.
+    private final Map<String, Ladder> ladders = new ConcurrentHashMap<>();
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final ObjectReader ladderReader;
+
+    public FrameworkCatalog(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.ladderReader = json.readerFor(Ladder.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Keeps a published version; a replay of the same version changes nothing (versions are immutable). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(FrameworkPublished published, String eventId) {
+        String document;
+        try {
+            ladderReader.treeToValue(published.document(), Ladder.class);
+            document = json.writeValueAsString(published.document());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UnprocessableEventException("the framework document cannot be read: " + e.getMessage());
+        }
+        entityManager.createNativeQuery("""
+                INSERT INTO catalog_framework_version (framework_key, version, name, job_family, document,
+                                                       published_at, source_event_id)
+                VALUES (:key, :version, :name, :jobFamily, CAST(:document AS jsonb), :publishedAt, :eventId)
+                ON CONFLICT (framework_key, version) DO NOTHING
+                """)
+                .setParameter("key", published.frameworkKey())
+                .setParameter("version", published.version())
+                .setParameter("name", published.name())
+                .setParameter("jobFamily", published.jobFamily())
+                .setParameter("document", document)
+                .setParameter("publishedAt", Timestamp.from(published.publishedAt()))
+                .setParameter("eventId", eventId)
+                .executeUpdate();
+    }
+
+    /** Marks a version retired (the first retirement counts); a version never published here is unprocessable. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void retire(FrameworkRetired retired) {
+        int updated = entityManager.createNativeQuery("""
+                UPDATE catalog_framework_version SET retired_at = :retiredAt
+                WHERE framework_key = :key AND version = :version AND retired_at IS NULL
+                """)
+                .setParameter("retiredAt", Timestamp.from(retired.retiredAt()))
+                .setParameter("key", retired.frameworkKey())
+                .setParameter("version", retired.version())
+                .executeUpdate();
+        if (updated == 0 && find(retired.frameworkKey(), retired.version()).isEmpty()) {
+            throw new UnprocessableEventException("version " + retired.version() + " of framework '"
+                    + retired.frameworkKey() + "' was never published here");
+        }
+    }
+
+    @Transactional
+    public Optional<CatalogVersion> find(String frameworkKey, int version) {
+        return first(entityManager.createNativeQuery("""
+                SELECT framework_key, version, name, job_family, published_at, retired_at, document::text
+                FROM catalog_framework_version WHERE framework_key = :key AND version = :version
+                """).setParameter("key", frameworkKey).setParameter("version", version).getResultList());
+    }
+
+    /** The highest published version of a framework that is not retired. */
+    @Transactional
+    public Optional<CatalogVersion> latestActive(String frameworkKey) {
+        return first(entityManager.createNativeQuery("""
+                SELECT framework_key, version, name, job_family, published_at, retired_at, document::text
+                FROM catalog_framework_version WHERE framework_key = :key AND retired_at IS NULL
+                ORDER BY version DESC LIMIT 1
+                """).setParameter("key", frameworkKey).getResultList());
+    }
+
+    private Optional<CatalogVersion> first(List<?> rows) {
+        return rows.stream().findFirst().map(Object[].class::cast).map(this::version);
+    }
+
+    private CatalogVersion version(Object[] row) {
+        String key = (String) row[0];
+        int number = ((Number) row[1]).intValue();
+        Ladder ladder = ladders.computeIfAbsent(key + "/" + number, id -> parse((String) row[6]));
+        if (ladders.size() > MAX_CACHED_LADDERS) {
+            ladders.clear();
+        }
+        return new CatalogVersion(key, number, (String) row[2], (String) row[3], instant(row[4]), instant(row[5]),
+                ladder);
+    }
+
+    private Ladder parse(String document) {
+        try {
+            return ladderReader.readValue(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored framework document cannot be read", e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}

@@ -1,0 +1,95 @@
+package org.leveling.evidence.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.frameworks.CatalogVersion;
+import org.leveling.common.outbox.Outbox;
+import org.leveling.common.people.PeopleDirectory;
+import org.leveling.common.problem.Problem.FieldViolation;
+import org.leveling.common.problem.ProblemException;
+import org.leveling.common.problem.ResourceNotFoundException;
+import org.leveling.common.security.Caller;
+import org.leveling.evidence.domain.CheckIn.Rating;
+import org.leveling.evidence.messaging.CheckInRecordedV1;
+
+/** Managers' check-ins with their reports; kept as history, never changed. */
+@ApplicationScoped
+public class CheckInService {
+
+    private final FrameworkReferences references;
+    private final PeopleDirectory people;
+    private final EvidenceAccess access;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public CheckInService(FrameworkReferences references, PeopleDirectory people, EvidenceAccess access,
+            Outbox outbox, AuditTrail audit, Clock clock) {
+        this.references = references;
+        this.people = people;
+        this.access = access;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What a manager writes in a check-in. */
+    public record CheckInContent(LocalDate date, String notes, String frameworkKey, int frameworkVersion,
+            String targetLevel, List<Rating> ratings) {
+    }
+
+    /** Records a check-in by someone in the subject's management chain. */
+    @Transactional
+    public CheckIn record(String subjectId, CheckInContent content) {
+        access.requireRead(subjectId, "person", subjectId);
+        Caller caller = access.caller();
+        if (people.find(subjectId).isEmpty()) {
+            throw new ResourceNotFoundException("person", subjectId);
+        }
+        if (!access.manages(caller, subjectId)) {
+            throw ProblemException.forbidden("Check-ins are recorded by the person's management chain.");
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        CatalogVersion version = references.activeVersion(content.frameworkKey(), content.frameworkVersion(),
+                violations);
+        if (version != null) {
+            references.checkLevel(version.ladder(), "targetLevel", content.targetLevel(), violations);
+            references.checkCompetencies(version.ladder(), "ratings", ".competency",
+                    content.ratings().stream().map(Rating::competency).toList(), violations);
+        }
+        if (content.date().isAfter(LocalDate.now(clock))) {
+            violations.add(new FieldViolation("date", "must not be in the future"));
+        }
+        FrameworkReferences.refuseIfAny(violations);
+        Instant now = clock.instant();
+        CheckIn checkIn = CheckIn.record(UUID.randomUUID().toString(), subjectId, caller.employeeId(), content.date(),
+                content.notes(), content.frameworkKey(), content.frameworkVersion(), content.targetLevel(),
+                content.ratings(), now);
+        checkIn.persist();
+        outbox.record(new CheckInRecordedV1(checkIn.id(), subjectId, caller.employeeId(), content.date(),
+                content.frameworkKey(), content.frameworkVersion(), content.targetLevel(), content.ratings(), now)
+                .toOutbox());
+        audit.recordChange("check-in", checkIn.id(), null, new Summary(checkIn.id(), subjectId, content.date(),
+                content.targetLevel(), content.ratings()));
+        return checkIn;
+    }
+
+    /** A person's check-ins, the latest first; 404 for a caller who may not read them. */
+    @Transactional
+    public List<CheckIn> history(String subjectId) {
+        access.requireRead(subjectId, "person", subjectId);
+        return CheckIn.of(subjectId);
+    }
+
+    record Summary(String id, String subjectId, LocalDate date, String targetLevel, List<Rating> ratings) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.leveling.evidence.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.leveling.common.people.PeopleDirectory;
+import org.leveling.common.problem.ResourceNotFoundException;
+import org.leveling.common.security.AccessPolicy;
+import org.leveling.common.security.Caller;
+import org.leveling.common.security.CurrentUser;
+
+/**
+ * Who may read a person's evidence and check-ins: the person, their management chain, hr-admin,
+ * and members of a committee with an open nomination of the person. Everyone else is told "not
+ * found", so the existence of evidence does not leak.
+ */
+@ApplicationScoped
+public class EvidenceAccess {
+
+    private final AccessPolicy policy;
+    private final CommitteeAccess committees;
+    private final PeopleDirectory people;
+    private final CurrentUser currentUser;
+
+    public EvidenceAccess(AccessPolicy policy, CommitteeAccess committees, PeopleDirectory people,
+            CurrentUser currentUser) {
+        this.policy = policy;
+        this.committees = committees;
+        this.people = people;
+        this.currentUser = currentUser;
+    }
+
+    public Caller caller() {
+        return currentUser.caller();
+    }
+
+    public boolean mayRead(Caller caller, String subjectId) {
+        return policy.mayAccessEmployee(caller, subjectId) || committees.hasOpenGrant(caller.employeeId(), subjectId);
+    }
+
+    public void requireRead(String subjectId, String resourceType, String id) {
+        if (!mayRead(caller(), subjectId)) {
+            throw new ResourceNotFoundException(resourceType, id);
+        }
+    }
+
+    /** Whether the caller is above {@code subjectId} in the management chain. */
+    public boolean manages(Caller caller, String subjectId) {
+        return people.manages(caller.employeeId(), subjectId);
+    }
+}

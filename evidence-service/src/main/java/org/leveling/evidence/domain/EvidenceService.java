@@ -1,0 +1,321 @@
+package org.leveling.evidence.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.frameworks.CatalogVersion;
+import org.leveling.common.outbox.Outbox;
+import org.leveling.common.people.PeopleDirectory;
+import org.leveling.common.problem.Problem.FieldViolation;
+import org.leveling.common.problem.ProblemException;
+import org.leveling.common.problem.ProblemType;
+import org.leveling.common.problem.ResourceNotFoundException;
+import org.leveling.common.security.Caller;
+import org.leveling.evidence.messaging.EvidenceAttestedV1;
+import org.leveling.evidence.messaging.EvidenceSubmittedV1;
+import org.leveling.evidence.messaging.EvidenceWithdrawnV1;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Evidence intake and lifecycle. Each change, its audit row and its event commit together; every
+ * refusal (validation, lifecycle, who may do what) happens before anything is written.
+ */
+@ApplicationScoped
+public class EvidenceService {
+
+    /** How far back evidence may date: older work says little about the level someone operates at now. */
+    static final int MAX_AGE_YEARS = 10;
+
+    private final EntityManager entityManager;
+    private final FrameworkReferences references;
+    private final PeopleDirectory people;
+    private final EvidenceAccess access;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public EvidenceService(EntityManager entityManager, FrameworkReferences references, PeopleDirectory people,
+            EvidenceAccess access, Outbox outbox, AuditTrail audit, Clock clock) {
+        this.entityManager = entityManager;
+        this.references = references;
+        this.people = people;
+        this.access = access;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The created evidence, and whether it was created by an earlier request with the same Idempotency-Key. */
+    public record Created(Evidence evidence, boolean replayed) {
+    }
+
+    /**
+     * Creates a draft authored by the caller. With an Idempotency-Key, a repeat of the same request
+     * returns the evidence the first one created; the same key with a different body is a 422.
+     */
+    @Transactional
+    public Created create(String subjectId, EvidenceContent content, String idempotencyKey, String requestDigest) {
+        Caller caller = access.caller();
+        if (idempotencyKey != null) {
+            // Requests with the same key wait for each other here, so only one of them creates.
+            entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .setParameter("key", caller.employeeId() + "\n" + idempotencyKey).getSingleResult();
+            Evidence earlier = Evidence.find("authorId = ?1 and idempotencyKey = ?2", caller.employeeId(),
+                    idempotencyKey).firstResult();
+            if (earlier != null) {
+                if (!earlier.requestDigest().equals(requestDigest)) {
+                    throw new ProblemException(422, ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '"
+                            + idempotencyKey + "' was already used for a different request (evidence "
+                            + earlier.id() + "). Use a new key for a new request.", List.of());
+                }
+                return new Created(earlier, true);
+            }
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        if (people.find(subjectId).isEmpty()) {
+            violations.add(new FieldViolation("subjectId", "is not a known person"));
+        } else if (!caller.employeeId().equals(subjectId) && !access.manages(caller, subjectId)) {
+            throw ProblemException.forbidden("Evidence is written by its subject or by their management chain.");
+        }
+        check(content, violations);
+        Instant now = clock.instant();
+        Evidence evidence = Evidence.draft(UUID.randomUUID().toString(), subjectId, caller.employeeId(), content,
+                idempotencyKey, requestDigest, now);
+        evidence.persist();
+        audit.recordChange("evidence", evidence.id(), null, Summary.of(evidence));
+        return new Created(evidence, false);
+    }
+
+    /** Replaces the content of a draft; only its author may, and only while it is a draft. */
+    @Transactional
+    public Evidence edit(String id, EvidenceContent content, Long expectedRevision) {
+        Evidence evidence = lockedForCaller(id);
+        if (!evidence.authorId().equals(access.caller().employeeId())) {
+            throw ProblemException.forbidden("Only the author edits evidence.");
+        }
+        if (expectedRevision != null && expectedRevision != evidence.revision()) {
+            throw new ProblemException(412, ProblemType.PRECONDITION_FAILED, "The evidence is at revision "
+                    + evidence.revision() + ", not " + expectedRevision + ": read it again.", List.of());
+        }
+        if (evidence.status() != EvidenceStatus.DRAFT) {
+            throw ProblemException.conflict("Evidence is " + evidence.status() + ": only a draft can be edited.");
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        check(content, violations);
+        Summary before = Summary.of(evidence);
+        evidence.edit(content, clock.instant());
+        audit.recordChange("evidence", id, before, Summary.of(evidence));
+        return evidence;
+    }
+
+    /** Submits a draft for attestation (its author). The pinned version must still be current. */
+    @Transactional
+    public Evidence submit(String id) {
+        Evidence evidence = lockedForCaller(id);
+        if (!evidence.authorId().equals(access.caller().employeeId())) {
+            throw ProblemException.forbidden("Only the author submits evidence.");
+        }
+        requireTransition(evidence, EvidenceStatus.SUBMITTED);
+        List<FieldViolation> violations = new ArrayList<>();
+        check(evidence.content(), violations);
+        Summary before = Summary.of(evidence);
+        Instant now = clock.instant();
+        evidence.moveTo(EvidenceStatus.SUBMITTED, now);
+        EvidenceContent c = evidence.content();
+        outbox.record(new EvidenceSubmittedV1(id, evidence.subjectId(), evidence.authorId(), c.frameworkKey(),
+                c.frameworkVersion(), c.level(), c.competencies(), c.kind().name(), c.title(), c.occurredFrom(),
+                c.occurredTo(), now).toOutbox());
+        audit.recordChange("evidence", id, before, Summary.of(evidence));
+        return evidence;
+    }
+
+    /**
+     * The subject's management chain acknowledges submitted evidence, or challenges it with a
+     * comment. Nobody attests evidence they wrote.
+     */
+    @Transactional
+    public Evidence attestAsManager(String id, AttestationKind kind, String comment) {
+        Evidence evidence = lockedForCaller(id);
+        Caller caller = access.caller();
+        if (!access.manages(caller, evidence.subjectId())) {
+            throw ProblemException.forbidden("Only the subject's management chain acknowledges or challenges "
+                    + "evidence; peers endorse it.");
+        }
+        if (evidence.authorId().equals(caller.employeeId())) {
+            throw ProblemException.forbidden("You wrote this evidence: someone else in the management chain "
+                    + "attests it.");
+        }
+        EvidenceStatus next = kind == AttestationKind.ACKNOWLEDGED ? EvidenceStatus.ACKNOWLEDGED
+                : EvidenceStatus.CHALLENGED;
+        requireTransition(evidence, next);
+        Summary before = Summary.of(evidence);
+        Instant now = clock.instant();
+        evidence.moveTo(next, now);
+        Attestation.of(id, caller.employeeId(), kind, comment, now).persist();
+        publishAttestation(evidence, caller, kind, now);
+        audit.recordChange("evidence", id, before, Summary.of(evidence));
+        return evidence;
+    }
+
+    /**
+     * A peer — not the subject, not their management chain, not the author — endorses submitted or
+     * acknowledged evidence, once. Peers need not be able to read the evidence: the subject shares
+     * its id with them.
+     */
+    @Transactional
+    public Evidence endorse(String id, String comment) {
+        Evidence evidence = Evidence.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (evidence == null) {
+            throw new ResourceNotFoundException("evidence", id);
+        }
+        Caller caller = access.caller();
+        String me = caller.employeeId();
+        if (me.equals(evidence.subjectId()) || me.equals(evidence.authorId())) {
+            throw ProblemException.forbidden("Evidence is endorsed by peers, not by its subject or author.");
+        }
+        if (access.manages(caller, evidence.subjectId())) {
+            throw ProblemException.forbidden("The management chain acknowledges or challenges evidence; "
+                    + "endorsements come from peers.");
+        }
+        if (evidence.status() != EvidenceStatus.SUBMITTED && evidence.status() != EvidenceStatus.ACKNOWLEDGED) {
+            throw ProblemException.conflict("Evidence is " + evidence.status()
+                    + ": only submitted or acknowledged evidence can be endorsed.");
+        }
+        if (Attestation.endorsedBy(id, me)) {
+            throw ProblemException.conflict("You endorsed this evidence already.");
+        }
+        Instant now = clock.instant();
+        Attestation.of(id, me, AttestationKind.ENDORSED, comment, now).persist();
+        publishAttestation(evidence, caller, AttestationKind.ENDORSED, now);
+        audit.recordChange("evidence-endorsement", id + "/" + me, null,
+                new EndorsementSummary(id, me, Attestation.endorsements(id)));
+        return evidence;
+    }
+
+    /** The author or the subject withdraws evidence; it then counts nowhere. */
+    @Transactional
+    public Evidence withdraw(String id) {
+        Evidence evidence = lockedForCaller(id);
+        String me = access.caller().employeeId();
+        if (!me.equals(evidence.authorId()) && !me.equals(evidence.subjectId())) {
+            throw ProblemException.forbidden("Only the author or the subject withdraws evidence.");
+        }
+        requireTransition(evidence, EvidenceStatus.WITHDRAWN);
+        Summary before = Summary.of(evidence);
+        Instant now = clock.instant();
+        evidence.moveTo(EvidenceStatus.WITHDRAWN, now);
+        outbox.record(new EvidenceWithdrawnV1(id, evidence.subjectId(), me, before.status().name(), now).toOutbox());
+        audit.recordChange("evidence", id, before, Summary.of(evidence));
+        return evidence;
+    }
+
+    /** Evidence the caller may read; 404 otherwise. */
+    @Transactional
+    public Evidence get(String id) {
+        Evidence evidence = Evidence.findById(id);
+        if (evidence == null) {
+            throw new ResourceNotFoundException("evidence", id);
+        }
+        access.requireRead(evidence.subjectId(), "evidence", id);
+        return evidence;
+    }
+
+    @Transactional
+    public List<Attestation> attestations(String id) {
+        return Attestation.of(id);
+    }
+
+    @Transactional
+    public Map<String, List<Attestation>> attestations(List<Evidence> evidence) {
+        return Attestation.of(evidence.stream().map(Evidence::id).toList());
+    }
+
+    /**
+     * A page of a person's evidence, oldest first, after the position {@code (afterCreatedAt, afterId)};
+     * 404 for a caller who may not read the person's evidence.
+     */
+    @Transactional
+    public List<Evidence> list(String subjectId, EvidenceStatus status, Instant afterCreatedAt, String afterId,
+            int limit) {
+        access.requireRead(subjectId, "person", subjectId);
+        StringBuilder query = new StringBuilder("subjectId = :subject");
+        Parameters parameters = Parameters.with("subject", subjectId);
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        if (afterCreatedAt != null) {
+            query.append(" and (createdAt > :after or (createdAt = :after and id > :afterId))");
+            parameters.and("after", afterCreatedAt).and("afterId", afterId);
+        }
+        return Evidence.find(query.toString(), Sort.by("createdAt").and("id"), parameters).page(0, limit).list();
+    }
+
+    private void check(EvidenceContent content, List<FieldViolation> violations) {
+        CatalogVersion version = references.activeVersion(content.frameworkKey(), content.frameworkVersion(),
+                violations);
+        if (version != null) {
+            references.checkLevel(version.ladder(), "level", content.level(), violations);
+            references.checkCompetencies(version.ladder(), "competencies", "", content.competencies(), violations);
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (content.occurredFrom().isAfter(content.occurredTo())) {
+            violations.add(new FieldViolation("occurredTo", "must not be before occurredFrom"));
+        }
+        if (content.occurredTo().isAfter(today)) {
+            violations.add(new FieldViolation("occurredTo", "must not be in the future (evidence is what happened)"));
+        }
+        if (content.occurredFrom().isBefore(today.minusYears(MAX_AGE_YEARS))) {
+            violations.add(new FieldViolation("occurredFrom", "must be within the last " + MAX_AGE_YEARS + " years"));
+        }
+        FrameworkReferences.refuseIfAny(violations);
+    }
+
+    private Evidence lockedForCaller(String id) {
+        Evidence evidence = Evidence.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (evidence == null) {
+            throw new ResourceNotFoundException("evidence", id);
+        }
+        access.requireRead(evidence.subjectId(), "evidence", id);
+        return evidence;
+    }
+
+    private static void requireTransition(Evidence evidence, EvidenceStatus next) {
+        if (!evidence.status().canMoveTo(next)) {
+            throw ProblemException.conflict("Evidence is " + evidence.status() + ": it cannot become " + next + ".");
+        }
+    }
+
+    private void publishAttestation(Evidence evidence, Caller caller, AttestationKind kind, Instant now) {
+        long acknowledgements = Attestation.count("evidenceId = ?1 and kind = ?2", evidence.id(),
+                AttestationKind.ACKNOWLEDGED);
+        outbox.record(new EvidenceAttestedV1(evidence.id(), evidence.subjectId(), caller.employeeId(),
+                evidence.status().name(), acknowledgements, Attestation.endorsements(evidence.id()), now)
+                .toOutbox(kind));
+    }
+
+    /** What the audit trail keeps of a piece of evidence (not its narrative). */
+    record Summary(String id, String subjectId, EvidenceStatus status, long revision, String title, String level,
+            List<String> competencies) {
+        static Summary of(Evidence e) {
+            EvidenceContent c = e.content();
+            return new Summary(e.id(), e.subjectId(), e.status(), e.revision(), c.title(), c.level(), c.competencies());
+        }
+    }
+
+    record EndorsementSummary(String evidenceId, String endorserId, long endorsements) {
+    }
+}

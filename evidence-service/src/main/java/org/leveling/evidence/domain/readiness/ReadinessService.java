@@ -1,0 +1,161 @@
+package org.leveling.evidence.domain.readiness;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.leveling.common.frameworks.CatalogVersion;
+import org.leveling.common.frameworks.FrameworkCatalog;
+import org.leveling.common.people.CurrentLevel;
+import org.leveling.common.people.PeopleDirectory;
+import org.leveling.common.problem.Problem.FieldViolation;
+import org.leveling.common.problem.ProblemException;
+import org.leveling.common.problem.ProblemType;
+import org.leveling.common.problem.ResourceNotFoundException;
+import org.leveling.evidence.domain.CheckIn;
+import org.leveling.evidence.domain.EvidenceAccess;
+import org.leveling.evidence.domain.readiness.Readiness.CountedEvidence;
+import org.leveling.evidence.domain.readiness.Readiness.LatestRating;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Gathers what readiness is computed from — the ladder, the level history, attested evidence, check-ins. */
+@ApplicationScoped
+public class ReadinessService {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final EntityManager entityManager;
+    private final FrameworkCatalog catalog;
+    private final PeopleDirectory people;
+    private final EvidenceAccess access;
+    private final ReadinessRules rules;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ReadinessService(EntityManager entityManager, FrameworkCatalog catalog, PeopleDirectory people,
+            EvidenceAccess access, ReadinessRules rules, ObjectMapper json, Clock clock) {
+        this.entityManager = entityManager;
+        this.catalog = catalog;
+        this.people = people;
+        this.access = access;
+        this.rules = rules;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Readiness of a person the caller may read about (404 otherwise). */
+    @Transactional
+    public Readiness forCaller(String subjectId, String targetLevel, String frameworkKey, Integer frameworkVersion) {
+        access.requireRead(subjectId, "person", subjectId);
+        if (people.find(subjectId).isEmpty()) {
+            throw new ResourceNotFoundException("person", subjectId);
+        }
+        return compute(subjectId, targetLevel, frameworkKey, frameworkVersion);
+    }
+
+    /**
+     * Readiness in the given framework version, or else in the latest current version of the
+     * framework of the person's level (400 naming the field when that cannot be resolved).
+     */
+    @Transactional
+    public Readiness compute(String subjectId, String targetLevel, String frameworkKey, Integer frameworkVersion) {
+        LocalDate today = LocalDate.now(clock);
+        Optional<CurrentLevel> current = people.levelOn(subjectId, today);
+        String key = frameworkKey != null ? frameworkKey : current.map(CurrentLevel::frameworkKey).orElseThrow(
+                () -> invalid("frameworkKey", "is required: the person has no level history in any framework here"));
+        CatalogVersion version = (frameworkVersion != null ? catalog.find(key, frameworkVersion)
+                : catalog.latestActive(key)).orElseThrow(() -> invalid(frameworkVersion != null ? "frameworkVersion"
+                        : "frameworkKey", "no published version of framework '" + key + "' is known here"
+                                + (frameworkVersion != null ? " with number " + frameworkVersion : "")));
+        if (version.ladder().level(targetLevel).isEmpty()) {
+            throw invalid("targetLevel", "'" + targetLevel + "' is not a level of " + key + " version "
+                    + version.version());
+        }
+        String currentLevel = current.filter(c -> c.frameworkKey().equals(key)).map(CurrentLevel::level).orElse(null);
+        return ReadinessCalculator.compute(new ReadinessCalculator.Inputs(subjectId, key, version.version(),
+                version.ladder(), currentLevel, targetLevel, attested(subjectId, key),
+                latestRatings(subjectId, key), clock.instant()), rules);
+    }
+
+    /** The person's evidence in this framework that counts under the rules, oldest first. */
+    private List<CountedEvidence> attested(String subjectId, String frameworkKey) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT e.id, e.level_code, e.competencies::text, e.kind, e.title, e.status, e.occurred_from,
+                       e.occurred_to, e.submitted_at,
+                       count(a.id) FILTER (WHERE a.kind = 'ACKNOWLEDGED'),
+                       count(a.id) FILTER (WHERE a.kind = 'ENDORSED')
+                FROM evidence e LEFT JOIN evidence_attestation a ON a.evidence_id = e.id
+                WHERE e.subject_id = :subject AND e.framework_key = :framework
+                  AND e.status IN ('SUBMITTED', 'ACKNOWLEDGED')
+                GROUP BY e.id
+                ORDER BY e.occurred_to, e.id
+                """).setParameter("subject", subjectId).setParameter("framework", frameworkKey).getResultList();
+        List<CountedEvidence> counted = new ArrayList<>();
+        for (Object[] row : rows) {
+            String status = (String) row[5];
+            long endorsements = ((Number) row[10]).longValue();
+            if (ReadinessCalculator.counts(status, endorsements, rules)) {
+                counted.add(new CountedEvidence((String) row[0], (String) row[3], (String) row[4], (String) row[1],
+                        competencies((String) row[2]), status, ((Number) row[9]).longValue(), endorsements,
+                        date(row[6]), date(row[7]), instant(row[8])));
+            }
+        }
+        return counted;
+    }
+
+    /** Per competency, the rating of the latest check-in (in this framework) that rated it. */
+    private Map<String, LatestRating> latestRatings(String subjectId, String frameworkKey) {
+        Map<String, LatestRating> latest = new HashMap<>();
+        for (CheckIn checkIn : CheckIn.of(subjectId)) {
+            if (!checkIn.frameworkKey().equals(frameworkKey)) {
+                continue;
+            }
+            for (CheckIn.Rating rating : checkIn.ratings()) {
+                latest.putIfAbsent(rating.competency(), new LatestRating(rating.rating().name(), checkIn.date(),
+                        checkIn.id(), checkIn.targetLevel()));
+            }
+        }
+        return latest;
+    }
+
+    private List<String> competencies(String text) {
+        try {
+            return json.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored competencies are not a JSON array", e);
+        }
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, ProblemType.VALIDATION_FAILED, "Readiness cannot be computed as asked.",
+                List.of(new FieldViolation(field, message)));
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        return value instanceof OffsetDateTime offset ? offset.toInstant() : ((Timestamp) value).toInstant();
+    }
+}

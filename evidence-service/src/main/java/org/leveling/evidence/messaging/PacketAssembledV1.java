@@ -1,0 +1,43 @@
+package org.leveling.evidence.messaging;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.leveling.common.outbox.OutboxEvent;
+import org.leveling.evidence.domain.readiness.Readiness;
+import org.leveling.evidence.domain.readiness.Readiness.CountedEvidence;
+import org.leveling.evidence.domain.readiness.Readiness.LatestRating;
+
+/**
+ * {@code org.leveling.evidence.packet-assembled.v1} on {@code leveling.evidence}, keyed by
+ * nomination id: the candidate's readiness and the evidence that counted, frozen when the
+ * nomination was submitted. Titles, not narratives; no comments. Schema:
+ * docs/events/org.leveling.evidence.packet-assembled.v1.json.
+ */
+public record PacketAssembledV1(String nominationId, String candidateId, String frameworkKey, int frameworkVersion,
+        String targetLevel, String currentLevel, String currentLevelSource, Readiness.Verdict verdict,
+        List<String> reasons, Readiness.AppliedRules rules, List<PacketCompetency> competencies,
+        List<CountedEvidence> evidence, Instant assembledAt) {
+
+    public static final String TYPE = "org.leveling.evidence.packet-assembled.v1";
+
+    /** Readiness of one competency, without the expectation texts (they are in the framework version). */
+    public record PacketCompetency(String competency, Readiness.CompetencyStatus status,
+            List<String> currentLevelEvidence, List<String> targetLevelEvidence, List<String> targetLevelQuarters,
+            LatestRating latestRating, List<String> missing) {
+    }
+
+    public static PacketAssembledV1 of(String nominationId, Readiness readiness, Instant now) {
+        return new PacketAssembledV1(nominationId, readiness.subjectId(), readiness.frameworkKey(),
+                readiness.frameworkVersion(), readiness.targetLevel(), readiness.currentLevel(),
+                readiness.currentLevelSource(), readiness.verdict(), readiness.reasons(), readiness.rules(),
+                readiness.competencies().stream().map(c -> new PacketCompetency(c.competency(), c.status(),
+                        c.currentLevelEvidence(), c.targetLevelEvidence(), c.targetLevelQuarters(), c.latestRating(),
+                        c.missing())).toList(),
+                readiness.evidence(), now);
+    }
+
+    public OutboxEvent toOutbox() {
+        return new OutboxEvent(EvidenceTopic.NAME, "packet", nominationId, TYPE, this);
+    }
+}
