@@ -168,6 +168,7 @@ public class EvidenceResource {
 
     @POST
     @Path("/{id}/submit")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Submit a draft for attestation (its author)",
             description = "Publishes org.leveling.evidence.submitted.v1. Only a draft can be submitted (else 409).")
     @APIResponse(responseCode = "200", description = "Submitted",
@@ -178,8 +179,17 @@ public class EvidenceResource {
 
     @POST
     @Path("/{id}/acknowledge")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Acknowledge submitted evidence without a comment", hidden = true)
+    public Response acknowledgeWithoutBody(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+        return view(evidence.attestAsManager(id, AttestationKind.ACKNOWLEDGED, null));
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
     @Operation(summary = "Acknowledge submitted evidence (the subject's management chain, not its author)",
-            description = "Publishes org.leveling.evidence.acknowledged.v1 (without the comment).")
+            description = "The comment is optional (the body may be left out). Publishes "
+                    + "org.leveling.evidence.acknowledged.v1 (without the comment).")
     @APIResponse(responseCode = "200", description = "Acknowledged",
             content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     public Response acknowledge(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
@@ -217,6 +227,7 @@ public class EvidenceResource {
 
     @POST
     @Path("/{id}/withdraw")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Withdraw evidence (its author or subject)",
             description = "Withdrawn evidence counts nowhere. Publishes org.leveling.evidence.withdrawn.v1.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
