@@ -22,7 +22,7 @@ CREATE TABLE evidence (
     submitted_at        timestamptz,
     -- Idempotency-Key of the POST that created it, per author, and a digest of that request's body.
     idempotency_key     varchar(255),
-    request_digest      varchar(64),
+    request_digest      varchar(80),
     CONSTRAINT evidence_dates CHECK (occurred_from <= occurred_to),
     CONSTRAINT evidence_status CHECK (status IN ('DRAFT', 'SUBMITTED', 'ACKNOWLEDGED', 'CHALLENGED', 'WITHDRAWN'))
 );

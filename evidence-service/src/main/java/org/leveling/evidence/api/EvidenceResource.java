@@ -81,7 +81,7 @@ public class EvidenceResource {
     }
 
     @POST
-    @Operation(summary = "Record evidence (as a draft)",
+    @Operation(summary = "Record evidence (as a draft, or submitted with ?submit=true)",
             description = "The caller is the author: the subject themselves or someone in their management chain. "
                     + "Validated against the pinned framework version (published, not retired; the level and the "
                     + "competencies exist in it) and dates (from ≤ to, not in the future, within 10 years). With an "
@@ -96,9 +96,11 @@ public class EvidenceResource {
     public Response create(
             @Parameter(description = "Any unique string per intended creation, up to 255 characters")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) String idempotencyKey,
+            @Parameter(description = "true: submit at once (save and submit in one step), publishing "
+                    + "org.leveling.evidence.submitted.v1") @QueryParam("submit") @DefaultValue("false") boolean submit,
             @Valid @NotNull CreateEvidence request) {
-        EvidenceService.Created created = evidence.create(request.subjectId(), request.content(), idempotencyKey,
-                digest(request));
+        EvidenceService.Created created = evidence.create(request.subjectId(), request.content(), submit,
+                idempotencyKey, digest(request) + (submit ? "+submit" : ""));
         Evidence e = created.evidence();
         Response.ResponseBuilder response = Response.created(URI.create("/api/v1/evidence/" + e.id()))
                 .tag(etag(e)).entity(EvidenceView.of(e, evidence.attestations(e.id())));

@@ -63,11 +63,12 @@ public class EvidenceService {
     }
 
     /**
-     * Creates a draft authored by the caller. With an Idempotency-Key, a repeat of the same request
+     * Creates a draft authored by the caller, or submits it at once when {@code submit}. With an Idempotency-Key, a repeat of the same request
      * returns the evidence the first one created; the same key with a different body is a 422.
      */
     @Transactional
-    public Created create(String subjectId, EvidenceContent content, String idempotencyKey, String requestDigest) {
+    public Created create(String subjectId, EvidenceContent content, boolean submit, String idempotencyKey,
+            String requestDigest) {
         Caller caller = access.caller();
         if (idempotencyKey != null) {
             // Requests with the same key wait for each other here, so only one of them creates.
@@ -95,6 +96,10 @@ public class EvidenceService {
         Evidence evidence = Evidence.draft(UUID.randomUUID().toString(), subjectId, caller.employeeId(), content,
                 idempotencyKey, requestDigest, now);
         evidence.persist();
+        if (submit) {
+            evidence.moveTo(EvidenceStatus.SUBMITTED, now);
+            publishSubmitted(evidence, now);
+        }
         audit.recordChange("evidence", evidence.id(), null, Summary.of(evidence));
         return new Created(evidence, false);
     }
@@ -134,12 +139,16 @@ public class EvidenceService {
         Summary before = Summary.of(evidence);
         Instant now = clock.instant();
         evidence.moveTo(EvidenceStatus.SUBMITTED, now);
-        EvidenceContent c = evidence.content();
-        outbox.record(new EvidenceSubmittedV1(id, evidence.subjectId(), evidence.authorId(), c.frameworkKey(),
-                c.frameworkVersion(), c.level(), c.competencies(), c.kind().name(), c.title(), c.occurredFrom(),
-                c.occurredTo(), now).toOutbox());
+        publishSubmitted(evidence, now);
         audit.recordChange("evidence", id, before, Summary.of(evidence));
         return evidence;
+    }
+
+    private void publishSubmitted(Evidence evidence, Instant now) {
+        EvidenceContent c = evidence.content();
+        outbox.record(new EvidenceSubmittedV1(evidence.id(), evidence.subjectId(), evidence.authorId(),
+                c.frameworkKey(), c.frameworkVersion(), c.level(), c.competencies(), c.kind().name(), c.title(),
+                c.occurredFrom(), c.occurredTo(), now).toOutbox());
     }
 
     /**

@@ -140,6 +140,18 @@ class EvidenceResourceTest {
     }
 
     @Test
+    void saveAndSubmitCreatesSubmittedEvidenceAndPublishesItInOneStep() {
+        String id = given().auth().oauth2(token(subject)).contentType(ContentType.JSON).body(evidence(subject))
+                .queryParam("submit", true).post("/api/v1/evidence").then().statusCode(201)
+                .body("status", equalTo("SUBMITTED")).extract().path("id");
+        ConsumerRecord<String, String> event = KafkaTestClient.awaitRecords(EvidenceTopic.NAME, id,
+                r -> !r.isEmpty()).get(0);
+        assertThat(KafkaTestClient.header(event, "ce_type")).isEqualTo("org.leveling.evidence.submitted.v1");
+        EventSchemas.assertValid("org.leveling.evidence.submitted.v1", event.value());
+        assertThat(event.value()).contains(subject).doesNotContain(NARRATIVE);
+    }
+
+    @Test
     void theSameIdempotencyKeyReturnsTheSameEvidenceAndADifferentBodyIsRefused() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = evidence(subject);
