@@ -43,6 +43,13 @@ public interface MessagingConfig {
         @WithDefault("500")
         int batchSize();
 
+        /**
+         * How long the relay waits after a commit woke it before it reads the outbox, so that under
+         * load one Kafka transaction carries the events of many commits instead of one each.
+         */
+        @WithDefault("5ms")
+        Duration linger();
+
         /** First wait after Kafka refused a batch; doubles up to {@link #maxBackoff()}. */
         @WithDefault("200ms")
         Duration initialBackoff();

@@ -87,7 +87,7 @@ public class FrameworkCatalog {
     @Transactional
     public Optional<CatalogVersion> find(String frameworkKey, int version) {
         return first(entityManager.createNativeQuery("""
-                SELECT framework_key, version, name, job_family, published_at, retired_at, document::text
+                SELECT framework_key, version, name, job_family, published_at, retired_at
                 FROM catalog_framework_version WHERE framework_key = :key AND version = :version
                 """).setParameter("key", frameworkKey).setParameter("version", version).getResultList());
     }
@@ -96,7 +96,7 @@ public class FrameworkCatalog {
     @Transactional
     public Optional<CatalogVersion> latestActive(String frameworkKey) {
         return first(entityManager.createNativeQuery("""
-                SELECT framework_key, version, name, job_family, published_at, retired_at, document::text
+                SELECT framework_key, version, name, job_family, published_at, retired_at
                 FROM catalog_framework_version WHERE framework_key = :key AND retired_at IS NULL
                 ORDER BY version DESC LIMIT 1
                 """).setParameter("key", frameworkKey).getResultList());
@@ -106,12 +106,19 @@ public class FrameworkCatalog {
         return rows.stream().findFirst().map(Object[].class::cast).map(this::version);
     }
 
+    // The document (tens of KB) is read from the database only the first time a version is needed.
     private CatalogVersion version(Object[] row) {
         String key = (String) row[0];
         int number = ((Number) row[1]).intValue();
-        Ladder ladder = ladders.computeIfAbsent(key + "/" + number, id -> parse((String) row[6]));
-        if (ladders.size() > MAX_CACHED_LADDERS) {
-            ladders.clear();
+        Ladder ladder = ladders.get(key + "/" + number);
+        if (ladder == null) {
+            ladder = parse((String) entityManager.createNativeQuery("""
+                    SELECT document::text FROM catalog_framework_version WHERE framework_key = :key AND version = :version
+                    """).setParameter("key", key).setParameter("version", number).getSingleResult());
+            if (ladders.size() >= MAX_CACHED_LADDERS) {
+                ladders.clear();
+            }
+            ladders.put(key + "/" + number, ladder);
         }
         return new CatalogVersion(key, number, (String) row[2], (String) row[3], instant(row[4]), instant(row[5]),
                 ladder);

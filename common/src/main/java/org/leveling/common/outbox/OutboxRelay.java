@@ -132,6 +132,9 @@ public class OutboxRelay {
                         nextCleanup = Instant.now().plus(CLEANUP_INTERVAL);
                     }
                     if (wakeups.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                        if (!config.outbox().linger().isZero()) {
+                            stopping.await(config.outbox().linger().toNanos(), TimeUnit.NANOSECONDS);
+                        }
                         // One scan serves every commit that happened meanwhile.
                         wakeups.drainPermits();
                     }

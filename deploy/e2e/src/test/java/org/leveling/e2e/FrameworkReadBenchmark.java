@@ -10,17 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.leveling.common.testing.Tokens;
@@ -86,51 +78,13 @@ class FrameworkReadBenchmark {
         Files.writeString(out, String.join(System.lineSeparator(), report) + System.lineSeparator());
     }
 
-    /** Requests per second with {@link #CLIENTS} clients sending back to back. */
     private double saturate(URI uri, int requests) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            workers.add(clients.submit(() -> {
-                while (next.getAndIncrement() < requests) {
-                    get(uri);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        clients.shutdown();
-        return requests / ((System.nanoTime() - start) / 1e9);
+        return Load.saturate(() -> get(uri), requests, CLIENTS);
     }
 
-    /** p50 and p99 in ms of requests issued at a fixed {@code rate}. */
     private double[] paced(URI uri, double rate) throws Exception {
-        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(CLIENTS);
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch done = new CountDownLatch(PACED_REQUESTS);
-        AtomicInteger issued = new AtomicInteger();
-        pacer.scheduleAtFixedRate(() -> {
-            if (issued.getAndIncrement() < PACED_REQUESTS) {
-                pacer.execute(() -> {
-                    long start = System.nanoTime();
-                    try {
-                        get(uri);
-                        latencies.add((System.nanoTime() - start) / 1e6);
-                    } finally {
-                        done.countDown();
-                    }
-                });
-            }
-        }, 0, (long) (1_000_000 / rate), TimeUnit.MICROSECONDS);
-        done.await(10, TimeUnit.MINUTES);
-        pacer.shutdownNow();
-        List<Double> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return new double[] {sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1)};
+        Load.Latency latency = Load.paced(() -> get(uri), rate, PACED_REQUESTS, CLIENTS);
+        return new double[] {latency.p50(), latency.p99()};
     }
 
     private void get(URI uri) {

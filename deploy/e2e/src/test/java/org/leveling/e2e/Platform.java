@@ -82,6 +82,18 @@ final class Platform {
         return process.baseUrl();
     }
 
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    String dbUser() {
+        return dbUser;
+    }
+
+    String dbPassword() {
+        return dbPassword;
+    }
+
     Connection database() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
     }

@@ -23,6 +23,7 @@ import org.leveling.evidence.domain.EvidenceKind;
 final class EvidenceRequests {
 
     static final String HTTP_URL = "^https?://.+";
+    static final String NOT_BLANK = "(?s).*\\S.*";
 
     private EvidenceRequests() {
     }
@@ -60,11 +61,11 @@ final class EvidenceRequests {
     record PatchEvidence(
             @Pattern(regexp = Ids.KEY, message = Ids.KEY_MESSAGE) @Size(max = 64) String frameworkKey,
             @Min(1) Integer frameworkVersion,
-            @Size(min = 1, max = 32) String level,
+            @Size(min = 1, max = 32) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String level,
             @Size(min = 1, max = 20) List<@NotBlank @Size(max = 64) String> competencies,
             EvidenceKind kind,
-            @Size(min = 1, max = 200) String title,
-            @Size(min = 1, max = 20000) String narrative,
+            @Size(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String title,
+            @Size(min = 1, max = 20000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String narrative,
             @Size(max = 5000) String impact,
             @Size(max = 20)
             List<@NotBlank @Size(max = 2000) @URL(regexp = HTTP_URL, message = "must be an http or https URL") String> links,

@@ -103,7 +103,7 @@ public class EvidenceResource {
                 idempotencyKey, digest(request) + (submit ? "+submit" : ""));
         Evidence e = created.evidence();
         Response.ResponseBuilder response = Response.created(URI.create("/api/v1/evidence/" + e.id()))
-                .tag(etag(e)).entity(EvidenceView.of(e, evidence.attestations(e.id())));
+                .tag(etag(e)).entity(EvidenceView.of(e, created.replayed() ? evidence.attestations(e.id()) : List.of()));
         return created.replayed() ? response.header("Idempotent-Replayed", "true").build() : response.build();
     }
 
@@ -163,8 +163,7 @@ public class EvidenceResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response edit(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch, @Valid @NotNull PatchEvidence patch) {
-        Evidence current = evidence.get(id);
-        Evidence e = evidence.edit(id, patch.applyTo(current.content()), revision(ifMatch));
+        Evidence e = evidence.edit(id, patch::applyTo, revision(ifMatch));
         return Response.ok(EvidenceView.of(e, evidence.attestations(id))).tag(etag(e)).build();
     }
 
@@ -263,9 +262,9 @@ public class EvidenceResource {
         return new EntityTag(Long.toString(e.revision()));
     }
 
-    /** {@code "3"} or {@code W/"3"} → 3; absent → null (no precondition); anything else → 412. */
+    /** {@code "3"} or {@code W/"3"} → 3; absent or {@code *} → null (no precondition); anything else → 412. */
     private static Long revision(String ifMatch) {
-        if (ifMatch == null) {
+        if (ifMatch == null || ifMatch.strip().equals("*")) {
             return null;
         }
         String value = ifMatch.strip();

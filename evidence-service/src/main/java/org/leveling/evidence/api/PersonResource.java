@@ -116,6 +116,18 @@ public class PersonResource {
     }
 
     @GET
+    @Path("/check-ins/{checkInId}")
+    @Operation(summary = "One check-in")
+    @APIResponse(responseCode = "200", description = "The check-in",
+            content = @Content(schema = @Schema(implementation = CheckInView.class)))
+    public CheckInView checkIn(@PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID,
+            message = Ids.EMPLOYEE_ID_MESSAGE) String employeeId,
+            @PathParam("checkInId") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a check-in id")
+            String checkInId) {
+        return CheckInView.of(checkIns.get(employeeId, checkInId));
+    }
+
+    @GET
     @Path("/readiness")
     @Operation(summary = "Why the person is, or is not yet, ready for a target level",
             description = "Per competency of the current and target level: the expectations, the acknowledged (or "

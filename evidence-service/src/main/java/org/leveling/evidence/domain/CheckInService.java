@@ -90,6 +90,17 @@ public class CheckInService {
         return CheckIn.of(subjectId);
     }
 
+    /** One check-in of a person; 404 when it is not theirs or the caller may not read it. */
+    @Transactional
+    public CheckIn get(String subjectId, String id) {
+        access.requireRead(subjectId, "check-in", id);
+        CheckIn checkIn = CheckIn.findById(id);
+        if (checkIn == null || !checkIn.subjectId().equals(subjectId)) {
+            throw new ResourceNotFoundException("check-in", id);
+        }
+        return checkIn;
+    }
+
     record Summary(String id, String subjectId, LocalDate date, String targetLevel, List<Rating> ratings) {
     }
 }

@@ -43,6 +43,11 @@ public class EvidenceAccess {
         }
     }
 
+    /** Whether the caller sits on a committee with an open nomination of {@code subjectId}. */
+    public boolean reviews(Caller caller, String subjectId) {
+        return committees.hasOpenGrant(caller.employeeId(), subjectId);
+    }
+
     /** Whether the caller is above {@code subjectId} in the management chain. */
     public boolean manages(Caller caller, String subjectId) {
         return people.manages(caller.employeeId(), subjectId);

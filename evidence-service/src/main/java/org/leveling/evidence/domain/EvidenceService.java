@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -85,28 +86,33 @@ public class EvidenceService {
                 return new Created(earlier, true);
             }
         }
+        // The same answer for unknown and known people: nobody learns who exists by trying.
+        if (!caller.employeeId().equals(subjectId) && !access.manages(caller, subjectId)) {
+            throw ProblemException.forbidden("Evidence is written by its subject or by their management chain.");
+        }
         List<FieldViolation> violations = new ArrayList<>();
         if (people.find(subjectId).isEmpty()) {
-            violations.add(new FieldViolation("subjectId", "is not a known person"));
-        } else if (!caller.employeeId().equals(subjectId) && !access.manages(caller, subjectId)) {
-            throw ProblemException.forbidden("Evidence is written by its subject or by their management chain.");
+            violations.add(new FieldViolation("subjectId", "is not known here yet (people come from levels-service)"));
         }
         check(content, violations);
         Instant now = clock.instant();
         Evidence evidence = Evidence.draft(UUID.randomUUID().toString(), subjectId, caller.employeeId(), content,
                 idempotencyKey, requestDigest, now);
+        if (submit) {
+            // Before persisting: one INSERT of the submitted evidence, not an INSERT then an UPDATE.
+            evidence.moveTo(EvidenceStatus.SUBMITTED, now);
+        }
         evidence.persist();
         if (submit) {
-            evidence.moveTo(EvidenceStatus.SUBMITTED, now);
             publishSubmitted(evidence, now);
         }
         audit.recordChange("evidence", evidence.id(), null, Summary.of(evidence));
         return new Created(evidence, false);
     }
 
-    /** Replaces the content of a draft; only its author may, and only while it is a draft. */
+    /** Changes the content of a draft; only its author may, and only while it is a draft. */
     @Transactional
-    public Evidence edit(String id, EvidenceContent content, Long expectedRevision) {
+    public Evidence edit(String id, UnaryOperator<EvidenceContent> change, Long expectedRevision) {
         Evidence evidence = lockedForCaller(id);
         if (!evidence.authorId().equals(access.caller().employeeId())) {
             throw ProblemException.forbidden("Only the author edits evidence.");
@@ -118,6 +124,8 @@ public class EvidenceService {
         if (evidence.status() != EvidenceStatus.DRAFT) {
             throw ProblemException.conflict("Evidence is " + evidence.status() + ": only a draft can be edited.");
         }
+        // Applied to the content as it is under the lock, so concurrent edits never lose each other's fields.
+        EvidenceContent content = change.apply(evidence.content());
         List<FieldViolation> violations = new ArrayList<>();
         check(content, violations);
         Summary before = Summary.of(evidence);
@@ -198,6 +206,10 @@ public class EvidenceService {
         if (access.manages(caller, evidence.subjectId())) {
             throw ProblemException.forbidden("The management chain acknowledges or challenges evidence; "
                     + "endorsements come from peers.");
+        }
+        if (access.reviews(caller, evidence.subjectId())) {
+            throw ProblemException.forbidden("You sit on a committee reviewing this person: reviewers do not "
+                    + "endorse the evidence they judge.");
         }
         if (evidence.status() != EvidenceStatus.SUBMITTED && evidence.status() != EvidenceStatus.ACKNOWLEDGED) {
             throw ProblemException.conflict("Evidence is " + evidence.status()

@@ -58,13 +58,13 @@ public class PacketService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void nominationSubmitted(NominationSubmitted nomination, String eventId) {
         Instant now = clock.instant();
-        committees.grant(nomination.nominationId(), nomination.candidateId(), nomination.committeeMembers(), now);
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:id, 1))")
                 .setParameter("id", nomination.nominationId()).getSingleResult();
-        if (entityManager.createNativeQuery("SELECT 1 FROM packet WHERE nomination_id = :id")
-                .setParameter("id", nomination.nominationId()).getResultList().size() > 0) {
-            return;
+        if (!entityManager.createNativeQuery("SELECT 1 FROM packet WHERE nomination_id = :id")
+                .setParameter("id", nomination.nominationId()).getResultList().isEmpty()) {
+            return; // a duplicate: neither a second packet nor access for members it may list anew
         }
+        committees.grant(nomination.nominationId(), nomination.candidateId(), nomination.committeeMembers(), now);
         if (catalog.find(nomination.frameworkKey(), nomination.frameworkVersion()).isEmpty()) {
             // Framework events travel on another topic: not an error yet, so the inbox retries.
             throw new IllegalStateException("version " + nomination.frameworkVersion() + " of framework '"

@@ -104,6 +104,11 @@ class EvidenceResourceTest {
                 .body("revision", equalTo(2));
         given().auth().oauth2(token(subject)).header("If-Match", "\"1\"").contentType(ContentType.JSON)
                 .body(Map.of("title", "stale")).patch("/api/v1/evidence/{id}", id).then().statusCode(412);
+        given().auth().oauth2(token(subject)).contentType(ContentType.JSON).body(Map.of("title", "   "))
+                .patch("/api/v1/evidence/{id}", id).then().statusCode(400).body("errors[0].field", equalTo("title"));
+        given().auth().oauth2(token(subject)).header("If-Match", "*").contentType(ContentType.JSON)
+                .body(Map.of("impact", "Activation +14%")).patch("/api/v1/evidence/{id}", id).then().statusCode(200)
+                .body("title", equalTo("Checkout v2")).body("impact", equalTo("Activation +14%"));
 
         post(manager, id, "acknowledge", null).then().statusCode(409);
         post(subject, id, "submit", null).then().statusCode(200).body("status", equalTo("SUBMITTED"));
@@ -193,6 +198,7 @@ class EvidenceResourceTest {
         post(peer, draft, "endorsements", Map.of("comment", "early")).then().statusCode(409);
 
         create(peer, evidence(subject)).then().statusCode(403);
+        create(peer, evidence("nobody-" + UUID.randomUUID().toString().substring(0, 8))).then().statusCode(403);
         given().auth().oauth2(token(subject)).get("/api/v1/evidence/{id}", bySubject).then().statusCode(200)
                 .body("endorsements", equalTo(1)).body("attestations.kind", equalTo(List.of("ACKNOWLEDGED", "ENDORSED")));
         ConsumerRecord<String, String> endorsed = KafkaTestClient.awaitRecords(EvidenceTopic.NAME, bySubject,

@@ -2,6 +2,7 @@ package org.leveling.evidence.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
@@ -131,6 +132,9 @@ class ReadinessTest {
                 .body("errors[0].field", equalTo("targetLevel"));
         given().auth().oauth2(token(subject)).get("/api/v1/people/{id}/readiness", subject).then().statusCode(400)
                 .body("errors[0].field", equalTo("targetLevel"));
+        given().auth().oauth2(token(subject)).queryParam("targetLevel", "PM")
+                .get("/api/v1/people/{id}/readiness", subject).then().statusCode(400)
+                .body("errors[0].message", equalTo("must be above the person's current level PM in the same track"));
         given().auth().oauth2(token(manager)).queryParam("targetLevel", "SPM")
                 .get("/api/v1/people/{id}/readiness", subject).then().statusCode(200)
                 .body("frameworkKey", equalTo(framework)).body("frameworkVersion", equalTo(1));
@@ -143,6 +147,8 @@ class ReadinessTest {
         given().auth().oauth2(token(subject)).get("/api/v1/people/{id}/check-ins", subject).then().statusCode(200)
                 .body("date", equalTo(List.of("2026-09-30", "2026-06-30")));
         given().auth().oauth2(token(stranger)).get("/api/v1/people/{id}/check-ins", subject).then().statusCode(404);
+        given().auth().oauth2(token(subject)).get("/api/v1/people/{id}/check-ins/{checkIn}", subject, latest).then()
+                .statusCode(200).body("ratings.rating", containsInAnyOrder("EXCEEDS", "BELOW"));
         given().auth().oauth2(token(subject)).contentType(ContentType.JSON)
                 .body(checkInBody("2026-10-01", Map.of("influence", "MEETS")))
                 .post("/api/v1/people/{id}/check-ins", subject).then().statusCode(403);

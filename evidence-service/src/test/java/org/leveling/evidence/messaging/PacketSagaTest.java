@@ -103,6 +103,8 @@ class PacketSagaTest {
         given().auth().oauth2(token(member)).queryParam("targetLevel", "SPM")
                 .get("/api/v1/people/{id}/readiness", candidate).then().statusCode(200);
         given().auth().oauth2(token(outsider)).get("/api/v1/evidence/{id}", acknowledged).then().statusCode(404);
+        given().auth().oauth2(token(member)).contentType(ContentType.JSON).body(Map.of("comment", "Great work"))
+                .post("/api/v1/evidence/{id}/endorsements", acknowledged).then().statusCode(403);
 
         String duplicate = UpstreamEvents.send(NominationSubmitted.TOPIC, nomination, "/promotion-service",
                 NominationSubmitted.TYPE, submitted);

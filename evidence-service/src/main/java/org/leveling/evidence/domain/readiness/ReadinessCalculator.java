@@ -54,10 +54,17 @@ public final class ReadinessCalculator {
                     + "of its track: only target-level evidence is considered."));
         }
         Verdict verdict = verdict(competencies, current.orElse(null), target, rules, reasons);
+        // Only what counted towards some competency: the rest (other levels, other competencies) explains nothing.
+        Set<String> counted = new java.util.HashSet<>();
+        competencies.forEach(c -> {
+            counted.addAll(c.currentLevelEvidence());
+            counted.addAll(c.targetLevelEvidence());
+        });
         return new Readiness(in.subjectId(), in.frameworkKey(), in.frameworkVersion(),
                 current.map(Ladder.Level::code).orElse(null), source, target.code(),
                 new AppliedRules(rules.minimumQuarters(), rules.endorsementsCount(), rules.minimumEndorsements()),
-                competencies, verdict, reasons, in.attested(), in.now());
+                competencies, verdict, reasons,
+                in.attested().stream().filter(e -> counted.contains(e.evidenceId())).toList(), in.now());
     }
 
     /** Whether a piece of evidence in this status, with these attestations, counts under the rules. */

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.leveling.common.frameworks.CatalogVersion;
 import org.leveling.common.frameworks.FrameworkCatalog;
+import org.leveling.common.frameworks.Ladder;
 import org.leveling.common.people.CurrentLevel;
 import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.problem.Problem.FieldViolation;
@@ -66,7 +67,12 @@ public class ReadinessService {
         if (people.find(subjectId).isEmpty()) {
             throw new ResourceNotFoundException("person", subjectId);
         }
-        return compute(subjectId, targetLevel, frameworkKey, frameworkVersion);
+        Readiness readiness = compute(subjectId, targetLevel, frameworkKey, frameworkVersion);
+        if ("LEVEL_HISTORY".equals(readiness.currentLevelSource())) {
+            requireStep(catalog.find(readiness.frameworkKey(), readiness.frameworkVersion()).orElseThrow().ladder(),
+                    readiness.currentLevel(), targetLevel);
+        }
+        return readiness;
     }
 
     /**
@@ -90,7 +96,21 @@ public class ReadinessService {
         String currentLevel = current.filter(c -> c.frameworkKey().equals(key)).map(CurrentLevel::level).orElse(null);
         return ReadinessCalculator.compute(new ReadinessCalculator.Inputs(subjectId, key, version.version(),
                 version.ladder(), currentLevel, targetLevel, attested(subjectId, key),
-                latestRatings(subjectId, key), clock.instant()), rules);
+                latestRatings(subjectId, key, version.ladder(), targetLevel), clock.instant()), rules);
+    }
+
+    /**
+     * Refuses a question readiness cannot answer sensibly: a target at or below the person's current
+     * level in the same track (a lateral move to the other track is a fair question).
+     */
+    private static void requireStep(Ladder ladder, String currentLevel, String targetLevel) {
+        Optional<Ladder.Level> current = Optional.ofNullable(currentLevel).flatMap(ladder::level);
+        Ladder.Level target = ladder.level(targetLevel).orElseThrow();
+        if (current.isPresent() && current.get().track().equals(target.track())
+                && current.get().order() >= target.order()) {
+            throw invalid("targetLevel", "must be above the person's current level " + currentLevel
+                    + " in the same track");
+        }
     }
 
     /** The person's evidence in this framework that counts under the rules, oldest first. */
@@ -120,11 +140,17 @@ public class ReadinessService {
         return counted;
     }
 
-    /** Per competency, the rating of the latest check-in (in this framework) that rated it. */
-    private Map<String, LatestRating> latestRatings(String subjectId, String frameworkKey) {
+    /**
+     * Per competency, the rating of the latest check-in that rated it against the same target level
+     * (a rating against Senior PM says nothing about readiness for Principal PM).
+     */
+    private Map<String, LatestRating> latestRatings(String subjectId, String frameworkKey, Ladder ladder,
+            String targetLevel) {
+        String target = ladder.level(targetLevel).map(Ladder.Level::code).orElseThrow();
         Map<String, LatestRating> latest = new HashMap<>();
         for (CheckIn checkIn : CheckIn.of(subjectId)) {
-            if (!checkIn.frameworkKey().equals(frameworkKey)) {
+            if (!checkIn.frameworkKey().equals(frameworkKey) || !ladder.level(checkIn.targetLevel())
+                    .map(l -> l.code().equals(target)).orElse(false)) {
                 continue;
             }
             for (CheckIn.Rating rating : checkIn.ratings()) {

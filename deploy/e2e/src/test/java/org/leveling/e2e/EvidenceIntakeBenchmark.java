@@ -1,0 +1,293 @@
+package org.leveling.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.leveling.common.testing.Tokens;
+import org.leveling.common.testing.UpstreamEvents;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Evidence intake and readiness on this machine (deploy/bench/evidence-intake runs it; reported,
+ * never asserted):
+ * <ol>
+ * <li>{@code POST /api/v1/evidence?submit=true} (evidence row + outbox row + audit row in one
+ * transaction, behind JWT verification and the checks against the read models) at saturation,
+ * as a ratio to pgbench running the same three INSERTs in one transaction at the same concurrency
+ * against the same database in the same run;</li>
+ * <li>p99 of that POST at half its maximum rate;</li>
+ * <li>p99 of {@code GET /people/{id}/readiness} for a person with 1,000 attested evidence items.</li>
+ * </ol>
+ */
+class EvidenceIntakeBenchmark {
+
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 6000);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup.requests", 6000);
+    private static final int PACED = Integer.getInteger("bench.paced.requests", 3000);
+    private static final int READINESS_REQUESTS = Integer.getInteger("bench.readiness.requests", 1000);
+    private static final int READINESS_EVIDENCE = 1000;
+    private static final String FRAMEWORK = "bench-pm";
+    private static final List<String> COMPETENCIES = List.of("product-definition", "domain-expertise",
+            "navigating-complexity", "communication", "influence", "autonomy", "scope", "leadership", "mentoring");
+    private static final String NARRATIVE = "Led the redesign of onboarding across three teams: research, scope, "
+            + "rollout plan and the launch itself, with weekly reviews with the stakeholders. ".repeat(4);
+
+    // HTTP/1.1: one connection per client, as pgbench has. The JDK client's default, HTTP/2, would carry
+    // every client over one multiplexed connection, which one event loop of the service then serialises.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(CLIENTS)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private Platform platform;
+    private String base;
+
+    @Test
+    void evidenceIntake() throws Exception {
+        platform = Platform.start(Map.of(), "evidence-service");
+        base = platform.url("evidence-service");
+        seed();
+
+        List<String> subjects = new ArrayList<>();
+        for (int c = 1; c <= CLIENTS; c++) {
+            subjects.add("BENCH-S" + c);
+        }
+        Load.Request post = postEvidence(subjects, true);
+        Load.saturate(post, WARM_UP, CLIENTS);
+        double apiRps = Load.saturate(post, REQUESTS, CLIENTS);
+        // Where the time goes: the same POST keeping a draft, i.e. without the outbox row and the relay's work.
+        double draftRps = Load.saturate(postEvidence(subjects, false), REQUESTS, CLIENTS);
+        double pgbenchTps = pgbench();
+        Load.Latency postLatency = Load.paced(post, apiRps / 2, PACED, CLIENTS);
+
+        seedReadinessSubject();
+        Load.Request readiness = readiness();
+        Load.saturate(readiness, READINESS_REQUESTS, 2);
+        Load.Latency readinessLatency = Load.sequential(readiness, READINESS_REQUESTS);
+
+        List<String> report = List.of(
+                "Evidence intake benchmark — " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
+                        + " cores, " + CLIENTS + " clients",
+                String.format("POST /api/v1/evidence?submit=true: %.0f req/s (%d requests after %d warm-up)", apiRps,
+                        REQUESTS, WARM_UP),
+                String.format("(for comparison) POST /api/v1/evidence as a draft, no outbox row: %.0f req/s", draftRps),
+                String.format("pgbench, same 3 INSERTs in one transaction, %d clients: %.0f tx/s", CLIENTS, pgbenchTps),
+                String.format("ratio POST / pgbench: %.2f   [target ≥ 0.35]", apiRps / pgbenchTps),
+                String.format("POST at %.0f req/s (half max): p50 %.1f ms, p99 %.1f ms over %d   [target p99 ≤ 25 ms]",
+                        apiRps / 2, postLatency.p50(), postLatency.p99(), postLatency.samples()),
+                String.format("GET readiness, %d attested evidence items, one client: p50 %.1f ms, p99 %.1f ms over %d"
+                        + "   [target p99 ≤ 100 ms]", READINESS_EVIDENCE, readinessLatency.p50(),
+                        readinessLatency.p99(), readinessLatency.samples()));
+        Path out = Path.of(System.getProperty("leveling.root.dir"), "deploy/e2e/target/bench/evidence-intake.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, String.join(System.lineSeparator(), report) + System.lineSeparator());
+    }
+
+    /** The sample ladder and the people, as levels-service would have published them. */
+    private void seed() throws Exception {
+        Object document = json.readValue(Files.readString(Path.of(System.getProperty("leveling.root.dir"),
+                "deploy/local/sample-framework.json")), Object.class);
+        Map<String, Object> published = new LinkedHashMap<>();
+        published.put("frameworkKey", FRAMEWORK);
+        published.put("name", "Product Management");
+        published.put("jobFamily", "product-management");
+        published.put("version", 1);
+        published.put("publishedAt", Instant.now().toString());
+        published.put("document", document);
+        UpstreamEvents.send("leveling.levels.frameworks", FRAMEWORK, "/levels-service",
+                "org.leveling.frameworks.framework-published.v1", published);
+        List<String> people = new ArrayList<>(List.of("BENCH-M"));
+        for (int c = 1; c <= CLIENTS; c++) {
+            people.add("BENCH-S" + c);
+        }
+        people.add("BENCH-R");
+        for (String id : people) {
+            Map<String, Object> person = new LinkedHashMap<>();
+            person.put("employeeId", id);
+            person.put("name", "Bench " + id);
+            person.put("managerId", id.equals("BENCH-M") ? null : "BENCH-M");
+            person.put("orgUnit", "Bench");
+            person.put("jobFamily", "product-management");
+            person.put("track", "ic");
+            person.put("revision", 1);
+            person.put("upsertedAt", Instant.now().toString());
+            UpstreamEvents.send("leveling.levels.people", id, "/levels-service",
+                    "org.leveling.people.person-upserted.v1", person);
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> count("SELECT count(*) FROM evidence.directory_person")
+                == people.size() && count("SELECT count(*) FROM evidence.catalog_framework_version") == 1);
+    }
+
+    private Load.Request postEvidence(List<String> subjects, boolean submit) {
+        List<String> tokens = subjects.stream().map(s -> Tokens.forEmployee(s, "employee")).toList();
+        List<String> bodies = subjects.stream().map(this::evidenceBody).toList();
+        ThreadLocal<Integer> client = ThreadLocal.withInitial(new java.util.concurrent.atomic.AtomicInteger()::getAndIncrement);
+        URI uri = URI.create(base + "/api/v1/evidence?submit=" + submit);
+        return () -> {
+            int c = client.get() % subjects.size();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + tokens.get(c)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(c))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("POST /evidence answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        };
+    }
+
+    private String evidenceBody(String subject) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subjectId", subject);
+        body.put("frameworkKey", FRAMEWORK);
+        body.put("frameworkVersion", 1);
+        body.put("level", "SPM");
+        body.put("competencies", List.of("product-definition", "influence"));
+        body.put("kind", "LAUNCH");
+        body.put("title", "Launched self-serve onboarding");
+        body.put("narrative", NARRATIVE);
+        body.put("impact", "Activation up 12% in the quarter after launch");
+        body.put("links", List.of("https://docs.example.com/onboarding"));
+        body.put("occurredFrom", "2026-03-01");
+        body.put("occurredTo", "2026-05-15");
+        try {
+            return json.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** pgbench with the INSERTs one POST makes (as the service writes them), in one transaction per run. */
+    private double pgbench() throws Exception {
+        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)").matcher(platform.jdbcUrl());
+        if (!url.find()) {
+            throw new IllegalStateException("Unexpected JDBC URL " + platform.jdbcUrl());
+        }
+        String payload = json.writeValueAsString(Map.of("kind", "LAUNCH", "level", "SPM",
+                "title", "Launched self-serve onboarding", "frameworkKey", FRAMEWORK, "frameworkVersion", 1,
+                "competencies", List.of("product-definition", "influence"), "occurredFrom", "2026-03-01",
+                "occurredTo", "2026-05-15", "submittedAt", Instant.now().toString())).replace("'", "''");
+        String audit = json.writeValueAsString(Map.of("status", "SUBMITTED", "revision", 2, "title",
+                "Launched self-serve onboarding", "level", "SPM", "competencies",
+                List.of("product-definition", "influence"))).replace("'", "''");
+        String id = "('pgb-' || :client_id || '-' || :n)";
+        String script = String.join("\n",
+                "\\set n random(1, 1000000000000)",
+                "BEGIN;",
+                "INSERT INTO evidence.evidence (id, subject_id, author_id, framework_key, framework_version, level_code, "
+                        + "competencies, kind, title, narrative, impact, links, occurred_from, occurred_to, status, "
+                        + "revision, created_at, updated_at, submitted_at) VALUES (" + id + ", 'BENCH-S1', 'BENCH-S1', '"
+                        + FRAMEWORK + "', 1, 'SPM', '[\"product-definition\", \"influence\"]', 'LAUNCH', "
+                        + "'Launched self-serve onboarding', '" + NARRATIVE + "', 'Activation up 12% in the quarter', "
+                        + "'[\"https://docs.example.com/onboarding\"]', '2026-03-01', '2026-05-15', 'SUBMITTED', 2, "
+                        + "now(), now(), now());",
+                "INSERT INTO evidence.outbox_event (id, aggregatetype, aggregateid, type, payload, \"timestamp\", topic) "
+                        + "VALUES (gen_random_uuid(), 'evidence', " + id + ", 'org.leveling.evidence.submitted.v1', '"
+                        + payload + "', now(), 'leveling.evidence');",
+                "INSERT INTO evidence.audit_log (actor, roles, action, resource_type, resource_id, before_state, "
+                        + "after_state, outcome, correlation_id) VALUES ('BENCH-S1', '[\"employee\"]', "
+                        + "'POST /api/v1/evidence', 'evidence', " + id + ", NULL, '" + audit + "', 'SUCCEEDED', "
+                        + "'pgbench');",
+                "COMMIT;", "");
+        Path file = Files.createTempFile("evidence-intake", ".sql");
+        Files.writeString(file, script);
+        ProcessBuilder builder = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-c", Integer.toString(CLIENTS),
+                "-j", "2", "-t", Integer.toString(REQUESTS / CLIENTS), "-f", file.toString(), "-h", url.group(1),
+                "-p", url.group(2), "-U", platform.dbUser(), url.group(3)).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", platform.dbPassword());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("pgbench failed:\n" + output);
+        }
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("No tps in pgbench output:\n" + output);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    /** A PM with 1,000 acknowledged evidence items over three years, written directly (setup, not measured). */
+    private void seedReadinessSubject() throws Exception {
+        try (Connection db = platform.database()) {
+            db.setAutoCommit(false);
+            try (Statement statement = db.createStatement()) {
+                statement.execute("INSERT INTO evidence.directory_level (employee_id, history_entry_id, framework_key, "
+                        + "framework_version, level_code, effective_from, reason, source_event_id) VALUES "
+                        + "('BENCH-R', 1, '" + FRAMEWORK + "', 1, 'PM', '2023-01-01', 'INITIAL', 'bench')");
+            }
+            try (PreparedStatement evidence = db.prepareStatement("INSERT INTO evidence.evidence (id, subject_id, "
+                    + "author_id, framework_key, framework_version, level_code, competencies, kind, title, narrative, "
+                    + "impact, links, occurred_from, occurred_to, status, revision, created_at, updated_at, submitted_at) "
+                    + "VALUES (?, 'BENCH-R', 'BENCH-R', ?, 1, ?, CAST(? AS jsonb), 'LAUNCH', ?, ?, NULL, '[]', ?, ?, "
+                    + "'ACKNOWLEDGED', 3, now(), now(), now())");
+                    PreparedStatement attestation = db.prepareStatement("INSERT INTO evidence.evidence_attestation "
+                            + "(evidence_id, attester_id, kind, comment, created_at) VALUES (?, 'BENCH-M', "
+                            + "'ACKNOWLEDGED', 'Seen', now())")) {
+                LocalDate start = LocalDate.of(2024, 1, 1);
+                for (int i = 0; i < READINESS_EVIDENCE; i++) {
+                    String id = String.format("00000000-0000-0000-0000-%012d", i);
+                    LocalDate to = start.plusDays(i);
+                    evidence.setString(1, id);
+                    evidence.setString(2, FRAMEWORK);
+                    evidence.setString(3, i % 3 == 0 ? "PM" : "SPM");
+                    evidence.setString(4, json.writeValueAsString(List.of(COMPETENCIES.get(i % 9),
+                            COMPETENCIES.get((i + 4) % 9))));
+                    evidence.setString(5, "Evidence " + i);
+                    evidence.setString(6, NARRATIVE);
+                    evidence.setObject(7, to.minusDays(20));
+                    evidence.setObject(8, to);
+                    evidence.addBatch();
+                    attestation.setString(1, id);
+                    attestation.addBatch();
+                }
+                evidence.executeBatch();
+                attestation.executeBatch();
+            }
+            db.commit();
+        }
+    }
+
+    private Load.Request readiness() {
+        URI uri = URI.create(base + "/api/v1/people/BENCH-R/readiness?targetLevel=SPM");
+        String token = Tokens.forEmployee("BENCH-M", "employee");
+        return () -> {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().contains("\"verdict\"")) {
+                throw new IllegalStateException("readiness answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        };
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection db = platform.database(); Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
