@@ -156,7 +156,9 @@ public class InboxProcessor {
         int inserted = entityManager.createNativeQuery("""
                 INSERT INTO inbox_processed_event (event_id, type, source, topic, kafka_partition, kafka_offset, outcome)
                 VALUES (:id, :type, :source, :topic, :partition, :offset, :outcome)
-                ON CONFLICT (event_id) DO NOTHING
+                ON CONFLICT (event_id) DO UPDATE SET outcome = EXCLUDED.outcome, processed_at = now()
+                -- Seen before without a handler: a replay after the service learnt the type applies it now.
+                WHERE inbox_processed_event.outcome = 'IGNORED' AND EXCLUDED.outcome = 'APPLIED'
                 """)
                 .setParameter("id", event.id())
                 .setParameter("type", event.type())

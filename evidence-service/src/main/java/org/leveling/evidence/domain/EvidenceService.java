@@ -83,6 +83,8 @@ public class EvidenceService {
                             + idempotencyKey + "' was already used for a different request (evidence "
                             + earlier.id() + "). Use a new key for a new request.", List.of());
                 }
+                // A replay shows the evidence as it is now: only to an author who may still read it.
+                access.requireRead(earlier.subjectId(), "evidence", earlier.id());
                 return new Created(earlier, true);
             }
         }
