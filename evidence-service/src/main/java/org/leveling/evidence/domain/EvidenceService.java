@@ -85,6 +85,8 @@ public class EvidenceService {
                 }
                 // A replay shows the evidence as it is now: only to an author who may still read it.
                 access.requireRead(earlier.subjectId(), "evidence", earlier.id());
+                // The call is audited like any other; before = after says that it changed nothing.
+                audit.recordChange("evidence", earlier.id(), Summary.of(earlier), Summary.of(earlier));
                 return new Created(earlier, true);
             }
         }
