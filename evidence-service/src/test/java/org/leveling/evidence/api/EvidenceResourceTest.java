@@ -18,11 +18,13 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leveling.common.frameworks.FrameworkCatalog;
+import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.testing.EventSchemas;
 import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
 import org.leveling.evidence.messaging.EvidenceTopic;
-import org.leveling.evidence.support.Upstream;
+import org.leveling.common.testing.Upstream;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,6 +37,11 @@ class EvidenceResourceTest {
             + UUID.randomUUID();
 
     @Inject
+    FrameworkCatalog catalog;
+
+    @Inject
+    PeopleDirectory people;
+
     Upstream upstream;
 
     String framework;
@@ -46,6 +53,7 @@ class EvidenceResourceTest {
 
     @BeforeEach
     void organisation() throws Exception {
+        upstream = new Upstream(catalog, people);
         framework = upstream.publishSampleFramework();
         director = Upstream.id("dir");
         manager = Upstream.id("mgr");

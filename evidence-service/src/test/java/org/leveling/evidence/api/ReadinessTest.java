@@ -15,11 +15,13 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leveling.common.frameworks.FrameworkCatalog;
+import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.testing.EventSchemas;
 import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
 import org.leveling.evidence.messaging.EvidenceTopic;
-import org.leveling.evidence.support.Upstream;
+import org.leveling.common.testing.Upstream;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,6 +41,11 @@ class ReadinessTest {
     static final List<String> FIVE = List.of("product-definition", "communication", "influence", "autonomy", "scope");
 
     @Inject
+    FrameworkCatalog catalog;
+
+    @Inject
+    PeopleDirectory people;
+
     Upstream upstream;
 
     String framework;
@@ -50,6 +57,7 @@ class ReadinessTest {
 
     @BeforeEach
     void organisation() throws Exception {
+        upstream = new Upstream(catalog, people);
         framework = upstream.publishSampleFramework();
         String director = Upstream.id("dir");
         manager = Upstream.id("mgr");

@@ -18,11 +18,13 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leveling.common.frameworks.FrameworkCatalog;
+import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.testing.EventSchemas;
 import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
 import org.leveling.common.testing.UpstreamEvents;
-import org.leveling.evidence.support.Upstream;
+import org.leveling.common.testing.Upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +44,11 @@ class PacketSagaTest {
     private static final String NARRATIVE = "Confidential narrative of the launch";
 
     @Inject
+    FrameworkCatalog catalog;
+
+    @Inject
+    PeopleDirectory people;
+
     Upstream upstream;
 
     @Inject
@@ -59,6 +66,7 @@ class PacketSagaTest {
 
     @BeforeEach
     void organisation() throws Exception {
+        upstream = new Upstream(catalog, people);
         framework = upstream.publishSampleFramework();
         String director = Upstream.id("dir");
         manager = Upstream.id("mgr");

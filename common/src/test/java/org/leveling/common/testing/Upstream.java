@@ -1,4 +1,4 @@
-package org.leveling.evidence.support;
+package org.leveling.common.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -12,15 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.frameworks.FrameworkPublished;
 import org.leveling.common.frameworks.FrameworkRetired;
 import org.leveling.common.people.LevelChanged;
 import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.people.PersonUpserted;
-import org.leveling.common.testing.UpstreamEvents;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -29,21 +26,21 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * What levels-service would have published before evidence is written: the sample Product
  * Management ladder, people with managers, their levels. Sent through the real broker and awaited
- * in the read models, so every test starts from state built the way production builds it.
+ * in the read models, so every test starts from state built the way production builds it. Used by
+ * the services that keep these read models (evidence-service, promotion-service).
  */
-@ApplicationScoped
 public class Upstream {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final FrameworkCatalog catalog;
     private final PeopleDirectory people;
-    private final ObjectMapper json;
+    private final ObjectMapper json = new ObjectMapper();
 
-    public Upstream(FrameworkCatalog catalog, PeopleDirectory people, ObjectMapper json) {
+    /** With the service's read models, to wait until what was sent has been applied. */
+    public Upstream(FrameworkCatalog catalog, PeopleDirectory people) {
         this.catalog = catalog;
         this.people = people;
-        this.json = json;
     }
 
     /** A fresh id with a readable prefix, so tests never see each other's data. */
