@@ -33,3 +33,5 @@ CREATE TABLE cycle_transition (
 CREATE INDEX cycle_transition_cycle ON cycle_transition (cycle_id, id);
 CREATE TRIGGER cycle_transition_append_only BEFORE UPDATE OR DELETE ON cycle_transition
     FOR EACH ROW EXECUTE FUNCTION refuse_rewriting_history();
+CREATE TRIGGER cycle_transition_no_truncate BEFORE TRUNCATE ON cycle_transition
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_rewriting_history();
