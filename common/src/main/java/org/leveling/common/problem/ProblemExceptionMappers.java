@@ -107,6 +107,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, ContainerRequestContext request) {
+        if (e.getCause() != null) {
+            // JAX-RS answers 404 when a query or path parameter cannot be converted (a word where a number
+            // or one of an enum's values belongs); the request is wrong, not the address.
+            return ProblemResponses.of(request, 400, ProblemType.VALIDATION_FAILED,
+                    "A query or path parameter has a value of the wrong type or outside its allowed values.",
+                    List.of());
+        }
         return ProblemResponses.plain(request, 404,
                 "Nothing matches " + request.getMethod() + " " + request.getUriInfo().getPath() + ".");
     }

@@ -81,6 +81,15 @@ public abstract class ProblemDetailsContract {
     }
 
     @Test
+    public void aQueryParameterOfTheWrongTypeIsA400NotA404() {
+        assertProblem(given().queryParam("kind", "BOGUS").get("/test-probe/items"), 400,
+                "urn:leveling:problem:validation-failed");
+        assertProblem(given().queryParam("limit", "ten").get("/test-probe/items"), 400,
+                "urn:leveling:problem:validation-failed");
+        assertThat(given().get("/test-probe/nothing-here").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     public void aNulCharacterTheDatabaseCannotStoreIsA400NotA500() {
         Response response = given().auth().oauth2(Tokens.forEmployee("HR1", "hr-admin")).queryParam("actor", "a\u0000b")
                 .get("/api/v1/audit");

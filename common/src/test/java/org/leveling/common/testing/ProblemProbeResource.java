@@ -92,7 +92,7 @@ public class ProblemProbeResource {
     @GET
     @Path("/items")
     @Operation(hidden = true)
-    public List<Item> list(@QueryParam("limit") @Min(1) @Max(100) Integer limit) {
+    public List<Item> list(@QueryParam("limit") @Min(1) @Max(100) Integer limit, @QueryParam("kind") Kind kind) {
         return List.of();
     }
 
