@@ -1,0 +1,162 @@
+package org.leveling.promotion.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A case: a candidate nominated for a target level in a cycle, pinned to a framework version. */
+@Entity
+@Table(name = "nomination")
+public class Nomination extends PanacheEntityBase {
+
+    @Id
+    private String id;
+    @Column(name = "cycle_id", updatable = false)
+    private String cycleId;
+    @Column(name = "candidate_id", updatable = false)
+    private String candidateId;
+    @Column(name = "nominator_id", updatable = false)
+    private String nominatorId;
+    @Column(name = "framework_key", updatable = false)
+    private String frameworkKey;
+    @Column(name = "framework_version")
+    private int frameworkVersion;
+    @Column(name = "target_level")
+    private String targetLevel;
+    private String justification;
+    @Enumerated(EnumType.STRING)
+    private NominationStatus status;
+    @Column(name = "committee_id")
+    private String committeeId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "eligible_members")
+    private List<String> eligibleMembers;
+    private long revision;
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    protected Nomination() {
+        // For Hibernate.
+    }
+
+    public static Nomination draft(String id, String cycleId, String candidateId, String nominatorId,
+            String frameworkKey, int frameworkVersion, String targetLevel, String justification, Instant now) {
+        Nomination nomination = new Nomination();
+        nomination.id = id;
+        nomination.cycleId = cycleId;
+        nomination.candidateId = candidateId;
+        nomination.nominatorId = nominatorId;
+        nomination.frameworkKey = frameworkKey;
+        nomination.frameworkVersion = frameworkVersion;
+        nomination.targetLevel = targetLevel;
+        nomination.justification = justification;
+        nomination.status = NominationStatus.DRAFT;
+        nomination.revision = 1;
+        nomination.createdAt = now;
+        nomination.updatedAt = now;
+        return nomination;
+    }
+
+    public void edit(String targetLevel, String justification, Instant now) {
+        this.targetLevel = targetLevel;
+        this.justification = justification;
+        revision++;
+        updatedAt = now;
+    }
+
+    public void submit(String committeeId, List<String> eligibleMembers, Instant now) {
+        this.committeeId = committeeId;
+        this.eligibleMembers = List.copyOf(eligibleMembers);
+        status = NominationStatus.SUBMITTED;
+        submittedAt = now;
+        revision++;
+        updatedAt = now;
+    }
+
+    public void enterReview(Instant now) {
+        status = NominationStatus.IN_REVIEW;
+        revision++;
+        updatedAt = now;
+    }
+
+    public void withdraw(Instant now) {
+        status = NominationStatus.WITHDRAWN;
+        revision++;
+        updatedAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String cycleId() {
+        return cycleId;
+    }
+
+    public String candidateId() {
+        return candidateId;
+    }
+
+    public String nominatorId() {
+        return nominatorId;
+    }
+
+    public String frameworkKey() {
+        return frameworkKey;
+    }
+
+    public int frameworkVersion() {
+        return frameworkVersion;
+    }
+
+    public String targetLevel() {
+        return targetLevel;
+    }
+
+    public String justification() {
+        return justification;
+    }
+
+    public NominationStatus status() {
+        return status;
+    }
+
+    public String committeeId() {
+        return committeeId;
+    }
+
+    public List<String> eligibleMembers() {
+        return eligibleMembers == null ? List.of() : eligibleMembers;
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+}

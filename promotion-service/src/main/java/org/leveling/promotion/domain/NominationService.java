@@ -1,0 +1,292 @@
+package org.leveling.promotion.domain;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.frameworks.CatalogVersion;
+import org.leveling.common.frameworks.FrameworkCatalog;
+import org.leveling.common.frameworks.Ladder;
+import org.leveling.common.inbox.UnprocessableEventException;
+import org.leveling.common.outbox.Outbox;
+import org.leveling.common.people.CurrentLevel;
+import org.leveling.common.people.DirectoryPerson;
+import org.leveling.common.people.PeopleDirectory;
+import org.leveling.common.problem.Problem.FieldViolation;
+import org.leveling.common.problem.ProblemException;
+import org.leveling.common.problem.ProblemType;
+import org.leveling.common.problem.ResourceNotFoundException;
+import org.leveling.common.security.Caller;
+import org.leveling.common.security.CurrentUser;
+import org.leveling.common.security.Roles;
+import org.leveling.promotion.messaging.NominationSubmittedV1;
+
+/**
+ * Nominations: drafted by someone in the candidate's management chain (or hr-admin) for a level
+ * above the candidate's, submitted while nominations are open to the committee of the candidate's
+ * org unit — minus everyone with a conflict of interest — and put in review when evidence-service's
+ * packet arrives.
+ */
+@ApplicationScoped
+public class NominationService {
+
+    private final EntityManager entityManager;
+    private final FrameworkCatalog frameworks;
+    private final PeopleDirectory people;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public NominationService(EntityManager entityManager, FrameworkCatalog frameworks, PeopleDirectory people,
+            Outbox outbox, AuditTrail audit, CurrentUser currentUser, Clock clock) {
+        this.entityManager = entityManager;
+        this.frameworks = frameworks;
+        this.people = people;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    record Summary(String id, String candidateId, String targetLevel, NominationStatus status, long revision,
+            List<String> eligibleMembers) {
+        static Summary of(Nomination n) {
+            return new Summary(n.id(), n.candidateId(), n.targetLevel(), n.status(), n.revision(), n.eligibleMembers());
+        }
+    }
+
+    /** Drafts a nomination in a cycle that still takes them (planned or nominations open). */
+    @Transactional
+    public Nomination create(String cycleId, String candidateId, String targetLevel, String justification) {
+        Caller caller = currentUser.caller();
+        Cycle cycle = Cycle.findById(cycleId);
+        if (cycle == null) {
+            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "Unknown cycle.",
+                    List.of(new FieldViolation("cycleId", "is not a cycle")));
+        }
+        requireNominator(caller, candidateId);
+        if (cycle.state() != CycleState.PLANNED && cycle.state() != CycleState.NOMINATIONS_OPEN) {
+            throw ProblemException.conflict("The cycle is " + cycle.state() + ": it takes no new nominations.");
+        }
+        CatalogVersion version = frameworks.latestActive(cycle.frameworkKey()).orElseThrow(() ->
+                ProblemException.conflict("No current version of framework '" + cycle.frameworkKey()
+                        + "' is known here."));
+        List<FieldViolation> violations = new ArrayList<>();
+        check(cycle, version, candidateId, targetLevel, violations);
+        refuseIfAny(violations);
+        if (Nomination.count("cycleId = ?1 and candidateId = ?2 and status <> ?3", cycleId, candidateId,
+                NominationStatus.WITHDRAWN) > 0) {
+            throw ProblemException.conflict(candidateId + " already has an open nomination in this cycle.");
+        }
+        Nomination nomination = Nomination.draft(UUID.randomUUID().toString(), cycleId, candidateId,
+                caller.employeeId(), version.frameworkKey(), version.version(), targetLevel, justification,
+                clock.instant());
+        try {
+            nomination.persistAndFlush();
+        } catch (ConstraintViolationException e) {
+            throw ProblemException.conflict(candidateId + " already has an open nomination in this cycle.");
+        }
+        audit.recordChange("nomination", nomination.id(), null, Summary.of(nomination));
+        return nomination;
+    }
+
+    /** Changes target level and justification of a draft (its nominator or hr-admin). */
+    @Transactional
+    public Nomination edit(String id, String targetLevel, String justification) {
+        Nomination nomination = lockedForCaller(id);
+        requireNominatorOf(nomination);
+        if (nomination.status() != NominationStatus.DRAFT) {
+            throw ProblemException.conflict("The nomination is " + nomination.status() + ": only a draft can be edited.");
+        }
+        Cycle cycle = Cycle.findById(nomination.cycleId());
+        CatalogVersion version = frameworks.find(nomination.frameworkKey(), nomination.frameworkVersion()).orElseThrow();
+        String level = targetLevel == null ? nomination.targetLevel() : targetLevel;
+        List<FieldViolation> violations = new ArrayList<>();
+        check(cycle, version, nomination.candidateId(), level, violations);
+        refuseIfAny(violations);
+        Summary before = Summary.of(nomination);
+        nomination.edit(level, justification == null ? nomination.justification() : justification, clock.instant());
+        audit.recordChange("nomination", id, before, Summary.of(nomination));
+        return nomination;
+    }
+
+    /**
+     * Submits a draft while nominations are open: the committee of the candidate's org unit, minus
+     * the candidate, their management chain and the nominator, must still make its quorum.
+     * Publishes nomination-submitted with those members; evidence-service answers with the packet.
+     */
+    @Transactional
+    public Nomination submit(String id) {
+        Nomination nomination = lockedForCaller(id);
+        requireNominatorOf(nomination);
+        if (nomination.status() != NominationStatus.DRAFT) {
+            throw ProblemException.conflict("The nomination is " + nomination.status() + ": only a draft is submitted.");
+        }
+        Cycle cycle = Cycle.findById(nomination.cycleId());
+        if (cycle.state() != CycleState.NOMINATIONS_OPEN) {
+            throw ProblemException.conflict("Nominations are not open in this cycle (it is " + cycle.state() + ").");
+        }
+        String orgUnit = people.find(nomination.candidateId()).map(DirectoryPerson::orgUnit).orElse(null);
+        Committee committee = Committee.ofCycle(cycle.id()).stream().filter(c -> c.orgUnits().contains(orgUnit))
+                .findFirst().orElseThrow(() -> ProblemException.conflict("No committee of this cycle reviews '"
+                        + orgUnit + "': hr-admin assigns one first."));
+        Set<String> conflicted = conflictsOfInterest(nomination);
+        List<String> eligible = committee.members().stream().map(Committee.Member::employeeId)
+                .filter(member -> !conflicted.contains(member)).toList();
+        if (eligible.size() < committee.quorum()) {
+            throw ProblemException.conflict("Conflicts of interest leave " + eligible.size() + " eligible member(s) of '"
+                    + committee.name() + "', below its quorum of " + committee.quorum() + ".");
+        }
+        Summary before = Summary.of(nomination);
+        Instant now = clock.instant();
+        nomination.submit(committee.id(), eligible, now);
+        outbox.record(new NominationSubmittedV1(id, cycle.id(), nomination.candidateId(), nomination.nominatorId(),
+                nomination.frameworkKey(), nomination.frameworkVersion(), nomination.targetLevel(), committee.id(),
+                eligible, now).toOutbox());
+        audit.recordChange("nomination", id, before, Summary.of(nomination));
+        return nomination;
+    }
+
+    /** Freezes evidence-service's packet and puts the case in review; a second packet changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void packetAssembled(String nominationId, String payload, String eventId) {
+        Nomination nomination = Nomination.findById(nominationId, LockModeType.PESSIMISTIC_WRITE);
+        if (nomination == null) {
+            throw new UnprocessableEventException("a packet for nomination " + nominationId + ", unknown here");
+        }
+        int inserted = entityManager.createNativeQuery("""
+                INSERT INTO nomination_packet (nomination_id, payload, received_at, source_event_id)
+                VALUES (:id, CAST(:payload AS jsonb), :now, :eventId) ON CONFLICT (nomination_id) DO NOTHING
+                """).setParameter("id", nominationId).setParameter("payload", payload)
+                .setParameter("now", Timestamp.from(clock.instant())).setParameter("eventId", eventId).executeUpdate();
+        if (inserted == 1 && nomination.status() == NominationStatus.SUBMITTED) {
+            Summary before = Summary.of(nomination);
+            nomination.enterReview(clock.instant());
+            audit.recordEventChange("evidence-service", "org.leveling.evidence.packet-assembled.v1", eventId,
+                    "nomination", nominationId, before, Summary.of(nomination));
+        }
+    }
+
+    /** A nomination the caller may see: hr-admin, the nominator, the candidate's chain, eligible members, the candidate. */
+    @Transactional
+    public Nomination get(String id) {
+        Nomination nomination = Nomination.findById(id);
+        if (nomination == null || !maySee(currentUser.caller(), nomination)) {
+            throw new ResourceNotFoundException("nomination", id);
+        }
+        return nomination;
+    }
+
+    /** The frozen packet, for hr-admin, the nominator and the eligible members (not the candidate). */
+    @Transactional
+    public String packet(String id) {
+        Nomination nomination = get(id);
+        Caller caller = currentUser.caller();
+        if (!caller.hasRole(Roles.HR_ADMIN) && !caller.employeeId().equals(nomination.nominatorId())
+                && !nomination.eligibleMembers().contains(caller.employeeId())) {
+            throw new ResourceNotFoundException("packet", id);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> rows = entityManager.createNativeQuery(
+                "SELECT payload::text FROM nomination_packet WHERE nomination_id = :id").setParameter("id", id)
+                .getResultList();
+        return rows.stream().findFirst().orElseThrow(() -> new ResourceNotFoundException("packet", id));
+    }
+
+    /** Everyone who may not review the case: the candidate, their management chain, the nominator. */
+    Set<String> conflictsOfInterest(Nomination nomination) {
+        Set<String> conflicted = new LinkedHashSet<>();
+        conflicted.add(nomination.candidateId());
+        conflicted.addAll(people.managementChain(nomination.candidateId()));
+        conflicted.add(nomination.nominatorId());
+        return conflicted;
+    }
+
+    private boolean maySee(Caller caller, Nomination n) {
+        String me = caller.employeeId();
+        return caller.hasRole(Roles.HR_ADMIN) || me.equals(n.nominatorId()) || me.equals(n.candidateId())
+                || n.eligibleMembers().contains(me) || people.manages(me, n.candidateId());
+    }
+
+    private void check(Cycle cycle, CatalogVersion version, String candidateId, String targetLevel,
+            List<FieldViolation> violations) {
+        Optional<DirectoryPerson> candidate = people.find(candidateId);
+        if (candidate.isEmpty()) {
+            violations.add(new FieldViolation("candidateId", "is not a known person"));
+            return;
+        }
+        if (!cycle.orgUnits().contains(candidate.get().orgUnit())) {
+            violations.add(new FieldViolation("candidateId", "is in org unit '" + candidate.get().orgUnit()
+                    + "', outside the cycle's " + cycle.orgUnits()));
+        }
+        Ladder ladder = version.ladder();
+        Optional<Ladder.Level> target = ladder.level(targetLevel);
+        if (target.isEmpty()) {
+            violations.add(new FieldViolation("targetLevel", "'" + targetLevel + "' is not a level of "
+                    + version.frameworkKey() + " version " + version.version()));
+            return;
+        }
+        Optional<CurrentLevel> current = people.levelOn(candidateId, LocalDate.now(clock))
+                .filter(l -> l.frameworkKey().equals(version.frameworkKey()));
+        Optional<Ladder.Level> currentLevel = current.flatMap(l -> ladder.level(l.level()));
+        if (currentLevel.isEmpty()) {
+            violations.add(new FieldViolation("candidateId", "has no level in framework '" + version.frameworkKey()
+                    + "' to be promoted from"));
+        } else if (!isStepUp(ladder, currentLevel.get(), target.get())) {
+            violations.add(new FieldViolation("targetLevel", "must be above " + currentLevel.get().code()
+                    + " in its track, or equivalent to a level above it on the other track"));
+        }
+    }
+
+    /** Above in the same track, or on another track equivalent to a level above in the same track. */
+    static boolean isStepUp(Ladder ladder, Ladder.Level current, Ladder.Level target) {
+        if (current.track().equals(target.track())) {
+            return target.order() > current.order();
+        }
+        return ladder.levels().stream().anyMatch(l -> ladder.above(l, current)
+                && ladder.equivalent(l.code(), target.code()));
+    }
+
+    private void requireNominator(Caller caller, String candidateId) {
+        if (!caller.hasRole(Roles.HR_ADMIN) && !people.manages(caller.employeeId(), candidateId)) {
+            throw ProblemException.forbidden("Nominations come from the candidate's management chain or hr-admin.");
+        }
+    }
+
+    private void requireNominatorOf(Nomination nomination) {
+        Caller caller = currentUser.caller();
+        if (!caller.hasRole(Roles.HR_ADMIN) && !caller.employeeId().equals(nomination.nominatorId())) {
+            throw ProblemException.forbidden("Only the nominator or hr-admin changes a nomination.");
+        }
+    }
+
+    private Nomination lockedForCaller(String id) {
+        Nomination nomination = Nomination.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (nomination == null || !maySee(currentUser.caller(), nomination)) {
+            throw new ResourceNotFoundException("nomination", id);
+        }
+        return nomination;
+    }
+
+    private static void refuseIfAny(List<FieldViolation> violations) {
+        if (!violations.isEmpty()) {
+            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "The nomination cannot be accepted as asked.",
+                    violations);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.leveling.promotion.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
+
+import org.leveling.common.inbox.EventHandler;
+import org.leveling.common.inbox.ReceivedEvent;
+import org.leveling.promotion.domain.NominationService;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The promotion side of the packet saga: evidence-service's packet-assembled becomes the frozen
+ * packet of the nomination, kept whole as evidence-service sent it, and the case enters review.
+ */
+@ApplicationScoped
+public class PacketAssembledHandler implements EventHandler<PacketAssembledHandler.PacketAssembled> {
+
+    public static final String TYPE = "org.leveling.evidence.packet-assembled.v1";
+
+    /** The part read to route the packet; the whole payload is kept (schema: docs/events/org.leveling.evidence.packet-assembled.v1.json). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PacketAssembled(@NotBlank String nominationId, @NotBlank String candidateId) {
+    }
+
+    private final NominationService nominations;
+
+    public PacketAssembledHandler(NominationService nominations) {
+        this.nominations = nominations;
+    }
+
+    @Override
+    public String topic() {
+        return "leveling.evidence";
+    }
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<PacketAssembled> payloadType() {
+        return PacketAssembled.class;
+    }
+
+    @Override
+    public void apply(ReceivedEvent event, PacketAssembled payload) {
+        nominations.packetAssembled(payload.nominationId(), event.data().toString(), event.id());
+    }
+}

@@ -1,0 +1,187 @@
+package org.leveling.promotion.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.leveling.common.frameworks.FrameworkCatalog;
+import org.leveling.common.people.PeopleDirectory;
+import org.leveling.common.testing.EventSchemas;
+import org.leveling.common.testing.KafkaTestClient;
+import org.leveling.common.testing.Tokens;
+import org.leveling.common.testing.Upstream;
+import org.leveling.common.testing.UpstreamEvents;
+import org.leveling.promotion.messaging.NominationSubmittedV1;
+import org.leveling.promotion.messaging.PromotionsTopic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * Nominations up to review over the real broker: who may nominate, for which level, once per cycle;
+ * submission only while nominations are open, to the committee minus everyone with a conflict of
+ * interest; the packet from evidence-service freezes the case into review.
+ */
+@QuarkusTest
+class NominationTest {
+
+    private static final String HR = Tokens.forEmployee("HR1", "hr-admin");
+
+    @Inject
+    FrameworkCatalog catalog;
+
+    @Inject
+    PeopleDirectory people;
+
+    String framework;
+    String director;
+    String manager;
+    String candidate;
+    String chair;
+    String member;
+    String peer;
+
+    @BeforeEach
+    void organisation() throws Exception {
+        Upstream upstream = new Upstream(catalog, people);
+        framework = upstream.publishSampleFramework();
+        director = Upstream.id("dir");
+        manager = Upstream.id("mgr");
+        candidate = Upstream.id("cand");
+        chair = Upstream.id("chair");
+        member = Upstream.id("member");
+        peer = Upstream.id("peer");
+        upstream.people(List.of(new String[] {director, null}, new String[] {chair, null},
+                new String[] {member, chair}, new String[] {manager, director}, new String[] {peer, manager},
+                new String[] {candidate, manager}));
+        upstream.level(candidate, framework, "PM", LocalDate.of(2025, 1, 1));
+    }
+
+    @Test
+    void theChainNominatesOncePerCycleForALevelAboveTheCandidates() {
+        String cycle = cycle(2, chair, member, director);
+        create(peer, cycle, "SPM").then().statusCode(403);
+        create(manager, cycle, "PM").then().statusCode(400).body("errors[0].field", equalTo("targetLevel"));
+        create(manager, cycle, "CEO").then().statusCode(400).body("errors[0].field", equalTo("targetLevel"));
+        String id = create(manager, cycle, "GPM").then().statusCode(201).body("status", equalTo("DRAFT"))
+                .body("frameworkVersion", equalTo(1)).extract().path("id");
+        create(director, cycle, "SPM").then().statusCode(409).body("detail", containsString("open nomination"));
+        given().auth().oauth2(token(manager)).contentType(ContentType.JSON).body(Map.of("targetLevel", "SPM"))
+                .patch("/api/v1/nominations/{id}", id).then().statusCode(200).body("targetLevel", equalTo("SPM"));
+        given().auth().oauth2(token(peer)).get("/api/v1/nominations/{id}", id).then().statusCode(404);
+        given().auth().oauth2(token(candidate)).get("/api/v1/nominations/{id}", id).then().statusCode(200);
+    }
+
+    @Test
+    void submissionGoesToTheCommitteeWithoutConflictedMembersAndThePacketStartsTheReview() throws Exception {
+        String cycle = cycle(2, chair, member, director);
+        String id = create(manager, cycle, "SPM").then().statusCode(201).extract().path("id");
+        submit(id).then().statusCode(409).body("detail", containsString("not open"));
+        transition(cycle, "OPEN_NOMINATIONS");
+        submit(id).then().statusCode(200).body("status", equalTo("SUBMITTED"))
+                .body("eligibleMembers", equalTo(List.of(chair, member)));
+        submit(id).then().statusCode(409);
+        given().auth().oauth2(token(manager)).contentType(ContentType.JSON).body(Map.of("targetLevel", "PPM"))
+                .patch("/api/v1/nominations/{id}", id).then().statusCode(409);
+
+        ConsumerRecord<String, String> submitted = KafkaTestClient.awaitRecords(PromotionsTopic.NAME, id,
+                r -> !r.isEmpty()).get(0);
+        assertThat(KafkaTestClient.header(submitted, "ce_type")).isEqualTo(NominationSubmittedV1.TYPE);
+        EventSchemas.assertValid(NominationSubmittedV1.TYPE, submitted.value());
+        assertThat(new ObjectMapper().readTree(submitted.value()).path("committeeMembers"))
+                .extracting(JsonNode::asText).containsExactly(chair, member);
+
+        given().auth().oauth2(token(chair)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
+        UpstreamEvents.send("leveling.evidence", id, "/evidence-service", "org.leveling.evidence.packet-assembled.v1",
+                packet(id));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "IN_REVIEW".equals(given().auth().oauth2(HR)
+                .get("/api/v1/nominations/{id}", id).path("status")));
+        given().auth().oauth2(token(chair)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(200)
+                .body("verdict", equalTo("NOT_YET")).body("nominationId", equalTo(id));
+        given().auth().oauth2(token(candidate)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
+        given().auth().oauth2(token(director)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
+    }
+
+    @Test
+    void aCommitteeThatConflictsOfInterestLeaveBelowQuorumCannotTakeTheCase() {
+        String cycle = cycle(3, chair, member, director);
+        transition(cycle, "OPEN_NOMINATIONS");
+        String id = create(manager, cycle, "SPM").then().statusCode(201).extract().path("id");
+        submit(id).then().statusCode(409).body("detail", containsString("2 eligible member(s)"))
+                .body("detail", containsString("quorum of 3"));
+        given().auth().oauth2(HR).get("/api/v1/nominations/{id}", id).then().body("status", equalTo("DRAFT"));
+    }
+
+    private String cycle(int quorum, String chairId, String... members) {
+        Map<String, Object> windows = Map.of("nominationsFrom", "2026-11-01", "nominationsTo", "2026-11-30",
+                "reviewFrom", "2026-12-01", "reviewTo", "2026-12-15", "calibrationFrom", "2026-12-16",
+                "calibrationTo", "2026-12-20");
+        String cycle = given().auth().oauth2(HR).contentType(ContentType.JSON).body(Map.of("name", "H2",
+                "frameworkKey", framework, "orgUnits", List.of("Payments"), "windows", windows))
+                .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        list.add(Map.of("employeeId", chairId, "role", "CHAIR"));
+        for (String m : members) {
+            list.add(Map.of("employeeId", m, "role", "MEMBER"));
+        }
+        given().auth().oauth2(HR).contentType(ContentType.JSON).body(Map.of("name", "Payments", "orgUnits",
+                List.of("Payments"), "quorum", quorum, "members", list))
+                .post("/api/v1/cycles/{id}/committees", cycle).then().statusCode(201);
+        return cycle;
+    }
+
+    private Map<String, Object> packet(String nomination) {
+        Map<String, Object> packet = new LinkedHashMap<>();
+        packet.put("nominationId", nomination);
+        packet.put("candidateId", candidate);
+        packet.put("frameworkKey", framework);
+        packet.put("frameworkVersion", 1);
+        packet.put("targetLevel", "SPM");
+        packet.put("currentLevel", "PM");
+        packet.put("currentLevelSource", "LEVEL_HISTORY");
+        packet.put("verdict", "NOT_YET");
+        packet.put("reasons", List.of("Every competency of the current level is shown, but not yet SPM consistently."));
+        packet.put("rules", Map.of("minimumQuarters", 2, "endorsementsCount", true, "minimumEndorsements", 2));
+        packet.put("competencies", List.of());
+        packet.put("evidence", List.of());
+        packet.put("assembledAt", Instant.now().toString());
+        return packet;
+    }
+
+    private Response create(String nominator, String cycle, String target) {
+        return given().auth().oauth2(token(nominator)).contentType(ContentType.JSON).body(Map.of("cycleId", cycle,
+                "candidateId", candidate, "targetLevel", target, "justification", "Ready for more scope"))
+                .post("/api/v1/nominations");
+    }
+
+    private static Response submit(String id) {
+        return given().auth().oauth2(HR).post("/api/v1/nominations/{id}/submit", id);
+    }
+
+    private static void transition(String cycle, String action) {
+        given().auth().oauth2(HR).contentType(ContentType.JSON).body(Map.of("action", action))
+                .post("/api/v1/cycles/{id}/transitions", cycle).then().statusCode(200);
+    }
+
+    private static String token(String employeeId) {
+        return Tokens.forEmployee(employeeId, "employee", "manager");
+    }
+}
