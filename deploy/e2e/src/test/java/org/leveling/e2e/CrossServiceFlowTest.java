@@ -4,12 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,11 +47,110 @@ class CrossServiceFlowTest {
         }
     }
 
+    /**
+     * The packet saga across the three services, from HTTP calls only: levels-service publishes the
+     * ladder, people and a level; evidence-service gets attested evidence; promotion-service takes a
+     * nomination to its committee, evidence-service answers with the packet, the case enters review
+     * and the committee can read the candidate's evidence.
+     */
+    @Test
+    void aSubmittedNominationIsAnsweredByEvidenceServicesPacketAndEntersReview() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String framework = "e2e-pm-" + run;
+        String orgUnit = "E2E Payments " + run;
+        String hr = Tokens.forEmployee("HR1", "hr-admin");
+        String levels = platform.url("levels-service");
+        given().baseUri(levels).auth().oauth2(hr).contentType(ContentType.JSON)
+                .body(Map.of("key", framework, "name", "Product Management", "jobFamily", "product-management"))
+                .post("/api/v1/frameworks").then().statusCode(201);
+        given().baseUri(levels).auth().oauth2(hr).header("If-Match", "*").contentType(ContentType.JSON)
+                .body(Files.readString(Path.of(System.getProperty("leveling.root.dir"),
+                        "deploy/local/sample-framework.json")))
+                .put("/api/v1/frameworks/{key}/draft", framework).then().statusCode(200);
+        given().baseUri(levels).auth().oauth2(hr).post("/api/v1/frameworks/{key}/draft/publish", framework).then()
+                .statusCode(201);
+        String director = "D-" + run;
+        String manager = "M-" + run;
+        String candidate = "C-" + run;
+        String chair = "X-" + run;
+        String member = "Y-" + run;
+        upsert(director, "Director", null, orgUnit);
+        upsert(manager, "Manager", director, orgUnit);
+        upsert(candidate, "Candidate", manager, orgUnit);
+        upsert(chair, "Chair", director, orgUnit);
+        upsert(member, "Member", director, orgUnit);
+        given().baseUri(levels).auth().oauth2(hr).contentType(ContentType.JSON)
+                .body(Map.of("frameworkKey", framework, "frameworkVersion", 1, "level", "PM", "effectiveFrom",
+                        "2025-01-01", "reason", "INITIAL"))
+                .post("/api/v1/people/{id}/level-history", candidate).then().statusCode(201);
+
+        String evidence = platform.url("evidence-service");
+        String managerToken = Tokens.forEmployee(manager, "manager");
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(evidence).auth().oauth2(managerToken)
+                .queryParam("targetLevel", "SPM").get("/api/v1/people/{id}/readiness", candidate).statusCode() == 200);
+        Map<String, Object> piece = new HashMap<>();
+        piece.put("subjectId", candidate);
+        piece.put("frameworkKey", framework);
+        piece.put("frameworkVersion", 1);
+        piece.put("level", "SPM");
+        piece.put("competencies", List.of("product-definition", "influence"));
+        piece.put("kind", "LAUNCH");
+        piece.put("title", "Launched instant payouts");
+        piece.put("narrative", "Owned it from discovery to launch.");
+        piece.put("occurredFrom", "2026-03-01");
+        piece.put("occurredTo", "2026-05-15");
+        String evidenceId = given().baseUri(evidence).auth().oauth2(Tokens.forEmployee(candidate, "employee"))
+                .contentType(ContentType.JSON).body(piece).queryParam("submit", true).post("/api/v1/evidence").then()
+                .statusCode(201).extract().path("id");
+        given().baseUri(evidence).auth().oauth2(managerToken).post("/api/v1/evidence/{id}/acknowledge", evidenceId)
+                .then().statusCode(200);
+
+        String promotion = platform.url("promotion-service");
+        Map<String, Object> cycle = Map.of("name", "E2E cycle", "frameworkKey", framework, "orgUnits", List.of(orgUnit),
+                "windows", Map.of("nominationsFrom", "2026-11-01", "nominationsTo", "2026-11-30", "reviewFrom",
+                        "2026-12-01", "reviewTo", "2026-12-15", "calibrationFrom", "2026-12-16", "calibrationTo",
+                        "2026-12-20"));
+        String cycleId = await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(promotion).auth()
+                .oauth2(hr).contentType(ContentType.JSON).body(cycle).post("/api/v1/cycles"),
+                r -> r.statusCode() == 201).path("id");
+        given().baseUri(promotion).auth().oauth2(hr).contentType(ContentType.JSON).body(Map.of("name", "Committee",
+                "orgUnits", List.of(orgUnit), "quorum", 2, "members", List.of(Map.of("employeeId", chair, "role",
+                        "CHAIR"), Map.of("employeeId", member, "role", "MEMBER"), Map.of("employeeId", director,
+                                "role", "MEMBER"))))
+                .post("/api/v1/cycles/{id}/committees", cycleId).then().statusCode(201);
+        given().baseUri(promotion).auth().oauth2(hr).contentType(ContentType.JSON)
+                .body(Map.of("action", "OPEN_NOMINATIONS")).post("/api/v1/cycles/{id}/transitions", cycleId).then()
+                .statusCode(200);
+        String nomination = given().baseUri(promotion).auth().oauth2(managerToken).contentType(ContentType.JSON)
+                .body(Map.of("cycleId", cycleId, "candidateId", candidate, "targetLevel", "SPM", "justification",
+                        "Ready"))
+                .post("/api/v1/nominations").then().statusCode(201).extract().path("id");
+        given().baseUri(promotion).auth().oauth2(managerToken).post("/api/v1/nominations/{id}/submit", nomination)
+                .then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "IN_REVIEW".equals(given().baseUri(promotion).auth()
+                .oauth2(hr).get("/api/v1/nominations/{id}", nomination).path("status")));
+        String chairToken = Tokens.forEmployee(chair, "employee", "committee");
+        var packet = given().baseUri(promotion).auth().oauth2(chairToken)
+                .get("/api/v1/nominations/{id}/packet", nomination).then().statusCode(200).extract().jsonPath();
+        assertThat(packet.getList("evidence.evidenceId")).containsExactly(evidenceId);
+        assertThat(packet.getString("verdict")).isEqualTo("INSUFFICIENT_EVIDENCE");
+        given().baseUri(evidence).auth().oauth2(chairToken).get("/api/v1/evidence/{id}", evidenceId).then()
+                .statusCode(200);
+        given().baseUri(evidence).auth().oauth2(Tokens.forEmployee(director, "manager"))
+                .get("/api/v1/evidence/{id}", evidenceId).then().statusCode(200);
+    }
+
     private static void upsert(String id, String name, String managerId) {
+        upsert(id, name, managerId, null);
+    }
+
+    private static void upsert(String id, String name, String managerId, String orgUnit) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("email", id.toLowerCase() + "@example.com");
         body.put("managerId", managerId);
+        body.put("orgUnit", orgUnit);
         given().baseUri(platform.url("levels-service")).auth().oauth2(Tokens.forEmployee("HR1", "hr-admin"))
                 .contentType(ContentType.JSON).body(body)
                 .put("/api/v1/people/{id}", id).then().statusCode(201);
