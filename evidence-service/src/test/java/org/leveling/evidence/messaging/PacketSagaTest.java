@@ -117,7 +117,10 @@ class PacketSagaTest {
         String duplicate = UpstreamEvents.send(NominationSubmitted.TOPIC, nomination, "/promotion-service",
                 NominationSubmitted.TYPE, submitted);
         awaitProcessed(duplicate);
-        Thread.sleep(1500); // the relay publishes within ~1 s of a commit; nothing may arrive
+        // The duplicate's transaction has committed: had it assembled a packet, its outbox row would be there.
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM outbox_event WHERE aggregateid = :id").setParameter("id", nomination)
+                .getSingleResult()).intValue())).isEqualTo(1);
         assertThat(KafkaTestClient.recordsWithKey(EvidenceTopic.NAME, nomination)).hasSize(1);
 
         UpstreamEvents.send("leveling.promotions", nomination, "/promotion-service",
