@@ -40,6 +40,16 @@ public class CommitteeAccess {
                 """).setParameter("now", Timestamp.from(now)).setParameter("nomination", nominationId).executeUpdate();
     }
 
+    /** Ends one member's grant for a nomination; returns whether it was active. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean revoke(String nominationId, String memberId, Instant now) {
+        return entityManager.createNativeQuery("""
+                UPDATE committee_grant SET revoked_at = :now
+                WHERE nomination_id = :nomination AND member_id = :member AND revoked_at IS NULL
+                """).setParameter("now", Timestamp.from(now)).setParameter("nomination", nominationId)
+                .setParameter("member", memberId).executeUpdate() > 0;
+    }
+
     /** Whether {@code memberId} sits on a committee with an open nomination of {@code candidateId}. */
     @Transactional
     public boolean hasOpenGrant(String memberId, String candidateId) {

@@ -16,6 +16,7 @@ import org.leveling.evidence.domain.readiness.ReadinessService;
 import org.leveling.evidence.messaging.DecisionRecorded;
 import org.leveling.evidence.messaging.NominationSubmitted;
 import org.leveling.evidence.messaging.PacketAssembledV1;
+import org.leveling.evidence.messaging.RecusalDeclared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,6 +92,15 @@ public class PacketService {
             audit.recordEventChange(ACTOR, DecisionRecorded.TYPE, eventId, "committee-grant",
                     decision.nominationId(), new GrantSummary(decision.nominationId(), revoked, true),
                     new GrantSummary(decision.nominationId(), revoked, false));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recusalDeclared(RecusalDeclared recusal, String eventId) {
+        if (committees.revoke(recusal.nominationId(), recusal.memberId(), clock.instant())) {
+            audit.recordEventChange(ACTOR, RecusalDeclared.TYPE, eventId, "committee-grant",
+                    recusal.nominationId() + "/" + recusal.memberId(),
+                    new GrantSummary(recusal.nominationId(), 1, true), new GrantSummary(recusal.nominationId(), 1, false));
         }
     }
 

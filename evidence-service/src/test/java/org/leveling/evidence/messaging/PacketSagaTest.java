@@ -81,7 +81,7 @@ class PacketSagaTest {
     }
 
     @Test
-    void aSubmittedNominationGetsOnePacketAndItsCommitteeReadsTheEvidenceUntilTheDecision() throws Exception {
+    void aSubmittedNominationGetsOnePacketAndItsCommitteeReadsTheEvidenceUntilRecusalOrDecision() throws Exception {
         String acknowledged = evidence("SPM", "2026-04-01", "2026-05-20", true);
         String draft = evidence("SPM", "2026-06-01", "2026-06-20", false);
         given().auth().oauth2(token(member)).queryParam("subject", candidate).get("/api/v1/evidence").then()
@@ -122,6 +122,13 @@ class PacketSagaTest {
                 "SELECT count(*) FROM outbox_event WHERE aggregateid = :id").setParameter("id", nomination)
                 .getSingleResult()).intValue())).isEqualTo(1);
         assertThat(KafkaTestClient.recordsWithKey(EvidenceTopic.NAME, nomination)).hasSize(1);
+
+        UpstreamEvents.send("leveling.promotions", nomination, "/promotion-service",
+                "org.leveling.promotions.recusal-declared.v1", Map.of("nominationId", nomination, "committeeId",
+                        "committee-pm", "memberId", otherMember, "declaredAt", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(token(otherMember))
+                .get("/api/v1/evidence/{id}", acknowledged).statusCode() == 404);
+        given().auth().oauth2(token(member)).get("/api/v1/evidence/{id}", acknowledged).then().statusCode(200);
 
         UpstreamEvents.send("leveling.promotions", nomination, "/promotion-service",
                 "org.leveling.promotions.decision-recorded.v1", decision(nomination));

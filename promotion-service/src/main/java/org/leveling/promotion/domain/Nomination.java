@@ -88,6 +88,17 @@ public class Nomination extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** Takes a recused member off the case; false when they were not on it. */
+    public boolean recuse(String memberId, Instant now) {
+        if (eligibleMembers == null || !eligibleMembers.contains(memberId)) {
+            return false;
+        }
+        eligibleMembers = eligibleMembers.stream().filter(m -> !m.equals(memberId)).toList();
+        revision++;
+        updatedAt = now;
+        return true;
+    }
+
     public void enterReview(Instant now) {
         status = NominationStatus.IN_REVIEW;
         revision++;

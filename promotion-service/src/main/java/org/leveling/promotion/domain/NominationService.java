@@ -34,6 +34,7 @@ import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.Roles;
 import org.leveling.promotion.messaging.NominationSubmittedV1;
+import org.leveling.promotion.messaging.RecusalDeclaredV1;
 
 /**
  * Nominations: drafted by someone in the candidate's management chain (or hr-admin) for a level
@@ -114,6 +115,9 @@ public class NominationService {
             throw ProblemException.conflict("The nomination is " + nomination.status() + ": only a draft can be edited.");
         }
         Cycle cycle = Cycle.findById(nomination.cycleId());
+        if (cycle.state() == CycleState.CLOSED) {
+            throw ProblemException.conflict("The cycle is closed: it is read-only.");
+        }
         CatalogVersion version = frameworks.find(nomination.frameworkKey(), nomination.frameworkVersion()).orElseThrow();
         String level = targetLevel == null ? nomination.targetLevel() : targetLevel;
         List<FieldViolation> violations = new ArrayList<>();
@@ -137,7 +141,8 @@ public class NominationService {
         if (nomination.status() != NominationStatus.DRAFT) {
             throw ProblemException.conflict("The nomination is " + nomination.status() + ": only a draft is submitted.");
         }
-        Cycle cycle = Cycle.findById(nomination.cycleId());
+        // Shared lock: a transition (which locks the cycle for update) waits, so no case slips in after closing.
+        Cycle cycle = Cycle.findById(nomination.cycleId(), LockModeType.PESSIMISTIC_READ);
         if (cycle.state() != CycleState.NOMINATIONS_OPEN) {
             throw ProblemException.conflict("Nominations are not open in this cycle (it is " + cycle.state() + ").");
         }
@@ -208,13 +213,56 @@ public class NominationService {
         return rows.stream().findFirst().orElseThrow(() -> new ResourceNotFoundException("packet", id));
     }
 
-    /** Everyone who may not review the case: the candidate, their management chain, the nominator. */
+    /**
+     * Everyone who may not review the case: the candidate, their management chain, the nominator and
+     * members who declared a recusal from it.
+     */
     Set<String> conflictsOfInterest(Nomination nomination) {
         Set<String> conflicted = new LinkedHashSet<>();
         conflicted.add(nomination.candidateId());
         conflicted.addAll(people.managementChain(nomination.candidateId()));
         conflicted.add(nomination.nominatorId());
+        @SuppressWarnings("unchecked")
+        List<String> recused = entityManager.createNativeQuery(
+                "SELECT member_id FROM recusal WHERE nomination_id = :id").setParameter("id", nomination.id())
+                .getResultList();
+        conflicted.addAll(recused);
         return conflicted;
+    }
+
+    /**
+     * A member of the committee declares a recusal from a case of its cycle, with a reason: they are
+     * off the case at once (and, through recusal-declared, lose access to the candidate's evidence).
+     * Declaring twice is a 409.
+     */
+    @Transactional
+    public Nomination recuse(String committeeId, String nominationId, String reason) {
+        Caller caller = currentUser.caller();
+        Committee committee = Committee.findById(committeeId);
+        if (committee == null || committee.members().stream().noneMatch(m -> m.employeeId().equals(caller.employeeId()))) {
+            throw new ResourceNotFoundException("committee", committeeId);
+        }
+        Nomination nomination = Nomination.findById(nominationId, LockModeType.PESSIMISTIC_WRITE);
+        if (nomination == null || !nomination.cycleId().equals(committee.cycleId())
+                || nomination.committeeId() != null && !nomination.committeeId().equals(committeeId)) {
+            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "Not a case of this committee.",
+                    List.of(new FieldViolation("nominationId", "is not a case of this committee")));
+        }
+        Instant now = clock.instant();
+        int inserted = entityManager.createNativeQuery("""
+                INSERT INTO recusal (committee_id, nomination_id, member_id, reason, declared_at)
+                VALUES (:committee, :nomination, :member, :reason, :now) ON CONFLICT DO NOTHING
+                """).setParameter("committee", committeeId).setParameter("nomination", nominationId)
+                .setParameter("member", caller.employeeId()).setParameter("reason", reason)
+                .setParameter("now", Timestamp.from(now)).executeUpdate();
+        if (inserted == 0) {
+            throw ProblemException.conflict("You declared a recusal from this case already.");
+        }
+        Summary before = Summary.of(nomination);
+        nomination.recuse(caller.employeeId(), now);
+        outbox.record(new RecusalDeclaredV1(nominationId, committeeId, caller.employeeId(), now).toOutbox());
+        audit.recordChange("nomination", nominationId, before, Summary.of(nomination));
+        return nomination;
     }
 
     private boolean maySee(Caller caller, Nomination n) {

@@ -130,6 +130,34 @@ class NominationTest {
         given().auth().oauth2(HR).get("/api/v1/nominations/{id}", id).then().body("status", equalTo("DRAFT"));
     }
 
+    @Test
+    void aMemberWhoRecusesIsOffTheCaseBeforeOrAfterSubmission() throws Exception {
+        String cycle = cycle(2, chair, member, peer);
+        transition(cycle, "OPEN_NOMINATIONS");
+        String id = create(manager, cycle, "SPM").then().statusCode(201).extract().path("id");
+        String committee = given().auth().oauth2(HR).get("/api/v1/cycles/{id}/committees", cycle).path("[0].id");
+        recuse(member, committee, id).then().statusCode(201);
+        recuse(member, committee, id).then().statusCode(409);
+        recuse(candidate, committee, id).then().statusCode(404);
+        submit(id).then().statusCode(200).body("eligibleMembers", equalTo(List.of(chair, peer)));
+
+        recuse(peer, committee, id).then().statusCode(201).body("eligibleMembers", equalTo(List.of(chair)));
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(PromotionsTopic.NAME, id,
+                r -> r.size() >= 3);
+        assertThat(events).extracting(e -> KafkaTestClient.header(e, "ce_type")).containsExactly(
+                "org.leveling.promotions.recusal-declared.v1", NominationSubmittedV1.TYPE,
+                "org.leveling.promotions.recusal-declared.v1");
+        EventSchemas.assertValid("org.leveling.promotions.recusal-declared.v1", events.get(2).value());
+        assertThat(events.get(2).value()).contains(peer).doesNotContain("Worked with the candidate");
+        given().auth().oauth2(token(peer)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
+    }
+
+    private Response recuse(String who, String committee, String nomination) {
+        return given().auth().oauth2(token(who)).contentType(ContentType.JSON)
+                .body(Map.of("nominationId", nomination, "reason", "Worked with the candidate on the launch"))
+                .post("/api/v1/committees/{id}/recusals", committee);
+    }
+
     private String cycle(int quorum, String chairId, String... members) {
         Map<String, Object> windows = Map.of("nominationsFrom", "2026-11-01", "nominationsTo", "2026-11-30",
                 "reviewFrom", "2026-12-01", "reviewTo", "2026-12-15", "calibrationFrom", "2026-12-16",
