@@ -72,7 +72,11 @@ public class CommitteeByIdResource {
                     + "404 for anyone not on the committee; a second recusal from the same case is a 409.")
     @APIResponse(responseCode = "201", description = "Declared",
             content = @Content(schema = @Schema(implementation = RecusalView.class)))
-    @APIResponse(responseCode = "409", description = "Declared already",
+    @APIResponse(responseCode = "400", description = "Invalid input, or not a case of this committee",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown committee, or the caller is not on it",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Declared already, or the cycle is closed",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response recuse(@PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a committee id")
             String id, @Valid @NotNull RecusalRequest request) {

@@ -121,7 +121,8 @@ public class NominationResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Edit a draft (its nominator or hr-admin)", description = "Only a draft (else 409).")
+    @Operation(summary = "Edit a draft (its nominator or hr-admin)",
+            description = "Only a draft of a cycle that is not closed (else 409); the result is checked as on creation.")
     @APIResponse(responseCode = "200", description = "The edited draft",
             content = @Content(schema = @Schema(implementation = NominationView.class)))
     public Response edit(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,

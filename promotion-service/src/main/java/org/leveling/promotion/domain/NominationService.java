@@ -243,10 +243,17 @@ public class NominationService {
             throw new ResourceNotFoundException("committee", committeeId);
         }
         Nomination nomination = Nomination.findById(nominationId, LockModeType.PESSIMISTIC_WRITE);
-        if (nomination == null || !nomination.cycleId().equals(committee.cycleId())
-                || nomination.committeeId() != null && !nomination.committeeId().equals(committeeId)) {
+        String orgUnit = nomination == null ? null
+                : people.find(nomination.candidateId()).map(DirectoryPerson::orgUnit).orElse(null);
+        boolean ofThisCommittee = nomination != null && nomination.cycleId().equals(committee.cycleId())
+                && (nomination.committeeId() != null ? nomination.committeeId().equals(committeeId)
+                        : committee.orgUnits().contains(orgUnit));
+        if (!ofThisCommittee) {
             throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "Not a case of this committee.",
                     List.of(new FieldViolation("nominationId", "is not a case of this committee")));
+        }
+        if (Cycle.<Cycle>findById(committee.cycleId()).state() == CycleState.CLOSED) {
+            throw ProblemException.conflict("The cycle is closed: it is read-only.");
         }
         Instant now = clock.instant();
         int inserted = entityManager.createNativeQuery("""
