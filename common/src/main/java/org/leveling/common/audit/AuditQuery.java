@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
@@ -74,7 +75,7 @@ public class AuditQuery {
 
     private AuditEntry toEntry(Object[] r) {
         try {
-            return new AuditEntry(((Number) r[0]).longValue(), toInstant(r[1]), (String) r[2],
+            return new AuditEntry(((Number) r[0]).longValue(), NativeValues.instant(r[1]), (String) r[2],
                     json.readValue((String) r[3], new TypeReference<List<String>>() { }), (String) r[4],
                     (String) r[5], (String) r[6], r[7] == null ? null : json.readTree((String) r[7]),
                     r[8] == null ? null : json.readTree((String) r[8]), (String) r[9],
@@ -84,18 +85,6 @@ public class AuditQuery {
         }
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
-    }
 
     static String encode(long id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("audit:" + id).getBytes(StandardCharsets.UTF_8));

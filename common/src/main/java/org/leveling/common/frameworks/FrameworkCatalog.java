@@ -2,7 +2,6 @@ package org.leveling.common.frameworks;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.inbox.UnprocessableEventException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -120,7 +120,8 @@ public class FrameworkCatalog {
             }
             ladders.put(key + "/" + number, ladder);
         }
-        return new CatalogVersion(key, number, (String) row[2], (String) row[3], instant(row[4]), instant(row[5]),
+        return new CatalogVersion(key, number, (String) row[2], (String) row[3], NativeValues.instant(row[4]),
+                NativeValues.instant(row[5]),
                 ladder);
     }
 
@@ -132,16 +133,4 @@ public class FrameworkCatalog {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

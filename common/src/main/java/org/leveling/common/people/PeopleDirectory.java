@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.security.ManagementChains;
 
 import io.quarkus.arc.DefaultBean;
@@ -86,7 +87,7 @@ public class PeopleDirectory implements ManagementChains {
                 ORDER BY effective_from DESC, history_entry_id DESC LIMIT 1
                 """).setParameter("id", employeeId).setParameter("date", date).getResultList();
         return rows.stream().findFirst().map(r -> new CurrentLevel((String) r[0], ((Number) r[1]).intValue(),
-                (String) r[2], r[3] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[3]));
+                (String) r[2], NativeValues.date(r[3])));
     }
 
     @Transactional

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.audit.AuditTrail;
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.outbox.Outbox;
@@ -133,7 +134,8 @@ public class CycleService {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT from_state, to_state, at, by_employee FROM cycle_transition WHERE cycle_id = :id ORDER BY id
                 """).setParameter("id", id).getResultList();
-        return rows.stream().map(r -> new Transition((String) r[0], (String) r[1], instant(r[2]), (String) r[3]))
+        return rows.stream()
+                .map(r -> new Transition((String) r[0], (String) r[1], NativeValues.instant(r[2]), (String) r[3]))
                 .toList();
     }
 
@@ -166,8 +168,4 @@ public class CycleService {
         }
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
-                : ((Timestamp) value).toInstant();
-    }
 }

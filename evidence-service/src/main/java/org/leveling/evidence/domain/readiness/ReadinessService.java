@@ -1,11 +1,7 @@
 package org.leveling.evidence.domain.readiness;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.frameworks.CatalogVersion;
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.frameworks.Ladder;
@@ -134,7 +131,7 @@ public class ReadinessService {
             if (ReadinessCalculator.counts(status, endorsements, rules)) {
                 counted.add(new CountedEvidence((String) row[0], (String) row[3], (String) row[4], (String) row[1],
                         competencies((String) row[2]), status, ((Number) row[9]).longValue(), endorsements,
-                        date(row[6]), date(row[7]), instant(row[8])));
+                        NativeValues.date(row[6]), NativeValues.date(row[7]), NativeValues.instant(row[8])));
             }
         }
         return counted;
@@ -174,14 +171,5 @@ public class ReadinessService {
                 List.of(new FieldViolation(field, message)));
     }
 
-    private static LocalDate date(Object value) {
-        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
-    }
 
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        return value instanceof OffsetDateTime offset ? offset.toInstant() : ((Timestamp) value).toInstant();
-    }
 }
