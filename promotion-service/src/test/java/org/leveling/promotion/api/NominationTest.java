@@ -152,6 +152,29 @@ class NominationTest {
         given().auth().oauth2(token(peer)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
     }
 
+    @Test
+    void onlyTheCommitteeReviewingTheCaseTakesRecusalsAndAClosedCycleTakesNoChanges() {
+        String cycle = cycle(1, chair, member);
+        String growth = given().auth().oauth2(HR).contentType(ContentType.JSON).body(Map.of("name", "Growth",
+                "orgUnits", List.of("Growth"), "quorum", 1, "members", List.of(Map.of("employeeId", peer, "role",
+                        "CHAIR"))))
+                .post("/api/v1/cycles/{id}/committees", cycle).then().statusCode(400).extract().path("type");
+        assertThat(growth).isEqualTo("urn:leveling:problem:validation-failed"); // Growth is outside the cycle
+        String id = create(manager, cycle, "SPM").then().statusCode(201).extract().path("id");
+        String payments = given().auth().oauth2(HR).get("/api/v1/cycles/{id}/committees", cycle).path("[0].id");
+        String otherCycle = cycle(1, peer);
+        String otherCommittee = given().auth().oauth2(HR).get("/api/v1/cycles/{id}/committees", otherCycle)
+                .path("[0].id");
+        recuse(peer, otherCommittee, id).then().statusCode(400).body("errors[0].field", equalTo("nominationId"));
+
+        for (String action : List.of("OPEN_NOMINATIONS", "START_REVIEW", "CALIBRATE", "CLOSE")) {
+            transition(cycle, action);
+        }
+        given().auth().oauth2(token(manager)).contentType(ContentType.JSON).body(Map.of("justification", "late"))
+                .patch("/api/v1/nominations/{id}", id).then().statusCode(409).body("detail", containsString("closed"));
+        recuse(member, payments, id).then().statusCode(409).body("detail", containsString("closed"));
+    }
+
     private Response recuse(String who, String committee, String nomination) {
         return given().auth().oauth2(token(who)).contentType(ContentType.JSON)
                 .body(Map.of("nominationId", nomination, "reason", "Worked with the candidate on the launch"))
