@@ -29,6 +29,13 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, ProblemType.FORBIDDEN, detail, List.of());
     }
 
+    /** Throws the 400 that lists every located problem, if there is any; {@code detail} says what was refused. */
+    public static void refuseIfAny(String detail, List<Problem.FieldViolation> violations) {
+        if (!violations.isEmpty()) {
+            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, detail, List.copyOf(violations));
+        }
+    }
+
     public int status() {
         return status;
     }

@@ -41,6 +41,7 @@ import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
+import org.leveling.common.web.IfMatch;
 import org.leveling.evidence.api.EvidenceRequests.Comment;
 import org.leveling.evidence.api.EvidenceRequests.CreateEvidence;
 import org.leveling.evidence.api.EvidenceRequests.EvidencePage;
@@ -262,21 +263,13 @@ public class EvidenceResource {
         return new EntityTag(Long.toString(e.revision()));
     }
 
-    /** {@code "3"} or {@code W/"3"} → 3; absent or {@code *} → null (no precondition); anything else → 412. */
+    /** The revision If-Match asks for; null when there is no precondition (absent or {@code *}). */
     private static Long revision(String ifMatch) {
-        if (ifMatch == null || ifMatch.strip().equals("*")) {
-            return null;
+        if (ifMatch != null && ifMatch.isBlank()) {
+            return -1L; // an empty If-Match matches nothing
         }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return -1L;
-        }
+        Long revision = IfMatch.revision(ifMatch);
+        return revision == null || revision == IfMatch.ANY ? null : revision;
     }
 
     /** A digest of the request as parsed, so formatting differences do not make "a different request". */

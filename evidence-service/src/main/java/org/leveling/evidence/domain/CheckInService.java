@@ -69,7 +69,7 @@ public class CheckInService {
         if (content.date().isAfter(LocalDate.now(clock))) {
             violations.add(new FieldViolation("date", "must not be in the future"));
         }
-        FrameworkReferences.refuseIfAny(violations);
+        ProblemException.refuseIfAny(FrameworkReferences.REFUSED, violations);
         Instant now = clock.instant();
         CheckIn checkIn = CheckIn.record(UUID.randomUUID().toString(), subjectId, caller.employeeId(), content.date(),
                 content.notes(), content.frameworkKey(), content.frameworkVersion(), content.targetLevel(),

@@ -306,7 +306,7 @@ public class EvidenceService {
         if (content.occurredFrom().isBefore(today.minusYears(MAX_AGE_YEARS))) {
             violations.add(new FieldViolation("occurredFrom", "must be within the last " + MAX_AGE_YEARS + " years"));
         }
-        FrameworkReferences.refuseIfAny(violations);
+        ProblemException.refuseIfAny(FrameworkReferences.REFUSED, violations);
     }
 
     private Evidence lockedForCaller(String id) {

@@ -1,6 +1,5 @@
 package org.leveling.evidence.domain;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +10,6 @@ import org.leveling.common.frameworks.CatalogVersion;
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.frameworks.Ladder;
 import org.leveling.common.problem.Problem.FieldViolation;
-import org.leveling.common.problem.ProblemException;
-import org.leveling.common.problem.ProblemType;
 
 /**
  * Checks what evidence and check-ins refer to against the pinned framework version, as this
@@ -21,6 +18,9 @@ import org.leveling.common.problem.ProblemType;
  */
 @ApplicationScoped
 public class FrameworkReferences {
+
+    /** The detail of the 400 that lists what a request refers to wrongly. */
+    public static final String REFUSED = "The request refers to things that do not exist or may not be used.";
 
     private final FrameworkCatalog catalog;
 
@@ -72,11 +72,4 @@ public class FrameworkReferences {
         }
     }
 
-    /** Throws the 400 that lists every violation, if there is any. */
-    public static void refuseIfAny(List<FieldViolation> violations) {
-        if (!violations.isEmpty()) {
-            throw new ProblemException(400, ProblemType.VALIDATION_FAILED,
-                    "The request refers to things that do not exist or may not be used.", new ArrayList<>(violations));
-        }
-    }
 }

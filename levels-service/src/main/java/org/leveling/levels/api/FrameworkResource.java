@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leveling.common.web.Cursors;
+import org.leveling.common.web.IfMatch;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.security.Roles;
@@ -137,7 +138,7 @@ public class FrameworkResource {
     public Response replaceDraft(@PathParam("key") String key,
             @Parameter(description = "ETag of the draft being replaced, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull FrameworkDocument document) {
-        Framework framework = frameworks.replaceDraft(key, revisionOf(ifMatch), document);
+        Framework framework = frameworks.replaceDraft(key, IfMatch.revision(ifMatch), document);
         return Response.ok(new Draft(key, framework.draftRevision(), document)).tag(etag(framework.draftRevision()))
                 .build();
     }
@@ -240,28 +241,5 @@ public class FrameworkResource {
 
     private static EntityTag etag(long revision) {
         return new EntityTag(Long.toString(revision));
-    }
-
-    /**
-     * {@code "3"} or {@code W/"3"} → 3; {@code *} → "whatever is current" (RFC 9110); null when
-     * absent; an impossible revision (→ 412) otherwise.
-     */
-    private static Long revisionOf(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.equals("*")) {
-            return FrameworkService.ANY_REVISION;
-        }
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            return -1L;
-        }
     }
 }

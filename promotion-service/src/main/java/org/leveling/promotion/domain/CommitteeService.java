@@ -17,7 +17,7 @@ import org.leveling.common.outbox.Outbox;
 import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
-import org.leveling.common.problem.ProblemType;
+
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.promotion.messaging.CommitteeAssignedV1;
@@ -83,10 +83,7 @@ public class CommitteeService {
             violations.add(new FieldViolation("quorum", "must not exceed the number of members (" + members.size()
                     + ")"));
         }
-        if (!violations.isEmpty()) {
-            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "The committee cannot be assigned as asked.",
-                    violations);
-        }
+        ProblemException.refuseIfAny("The committee cannot be assigned as asked.", violations);
         for (Committee other : Committee.ofCycle(cycleId)) {
             List<String> shared = other.orgUnits().stream().filter(orgUnits::contains).toList();
             if (!shared.isEmpty()) {

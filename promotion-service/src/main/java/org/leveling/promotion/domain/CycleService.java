@@ -18,7 +18,7 @@ import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.outbox.Outbox;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
-import org.leveling.common.problem.ProblemType;
+
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.promotion.messaging.CycleTransitionedV1;
@@ -69,10 +69,7 @@ public class CycleService {
         if (orgUnits.stream().distinct().count() != orgUnits.size()) {
             violations.add(new FieldViolation("orgUnits", "must not repeat an org unit"));
         }
-        if (!violations.isEmpty()) {
-            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "The cycle cannot be planned as asked.",
-                    violations);
-        }
+        ProblemException.refuseIfAny("The cycle cannot be planned as asked.", violations);
         Instant now = clock.instant();
         String by = currentUser.caller().employeeId();
         Cycle cycle = Cycle.plan(UUID.randomUUID().toString(), name, frameworkKey, orgUnits, windows, by, now);

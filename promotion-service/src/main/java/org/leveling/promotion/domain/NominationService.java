@@ -89,7 +89,7 @@ public class NominationService {
                         + "' is known here."));
         List<FieldViolation> violations = new ArrayList<>();
         check(cycle, version, candidateId, targetLevel, violations);
-        refuseIfAny(violations);
+        ProblemException.refuseIfAny("The nomination cannot be accepted as asked.", violations);
         if (Nomination.count("cycleId = ?1 and candidateId = ?2 and status <> ?3", cycleId, candidateId,
                 NominationStatus.WITHDRAWN) > 0) {
             throw ProblemException.conflict(candidateId + " already has an open nomination in this cycle.");
@@ -122,7 +122,7 @@ public class NominationService {
         String level = targetLevel == null ? nomination.targetLevel() : targetLevel;
         List<FieldViolation> violations = new ArrayList<>();
         check(cycle, version, nomination.candidateId(), level, violations);
-        refuseIfAny(violations);
+        ProblemException.refuseIfAny("The nomination cannot be accepted as asked.", violations);
         Summary before = Summary.of(nomination);
         nomination.edit(level, justification == null ? nomination.justification() : justification, clock.instant());
         audit.recordChange("nomination", id, before, Summary.of(nomination));
@@ -338,10 +338,4 @@ public class NominationService {
         return nomination;
     }
 
-    private static void refuseIfAny(List<FieldViolation> violations) {
-        if (!violations.isEmpty()) {
-            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "The nomination cannot be accepted as asked.",
-                    violations);
-        }
-    }
 }

@@ -18,6 +18,7 @@ import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;
+import org.leveling.common.web.IfMatch;
 import org.leveling.levels.messaging.FrameworkPublishedV1;
 import org.leveling.levels.messaging.FrameworkRetiredV1;
 
@@ -34,7 +35,7 @@ import io.quarkus.panache.common.Sort;
 public class FrameworkService {
 
     /** If-Match: * — replace the draft whatever its revision. */
-    public static final long ANY_REVISION = Long.MIN_VALUE;
+    public static final long ANY_REVISION = IfMatch.ANY;
 
     private static final int MAX_CACHED_DOCUMENTS = 256;
 

@@ -1,0 +1,33 @@
+package org.leveling.common.web;
+
+/** Reads an {@code If-Match} header whose entity tags are revision numbers, as every service's ETags are. */
+public final class IfMatch {
+
+    /** {@code If-Match: *}: whatever revision is current (RFC 9110). */
+    public static final long ANY = Long.MIN_VALUE;
+
+    private IfMatch() {
+    }
+
+    /**
+     * {@code "3"} or {@code W/"3"} → 3; {@code *} → {@link #ANY}; null when absent or blank; an
+     * impossible revision (-1, which never matches, so a 412) for anything else.
+     */
+    public static Long revision(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String tag = header.strip();
+        if (tag.equals("*")) {
+            return ANY;
+        }
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        try {
+            return Long.parseLong(tag.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
+    }
+}
