@@ -13,7 +13,6 @@ import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.outbox.Outbox;
 import org.leveling.evidence.domain.readiness.Readiness;
 import org.leveling.evidence.domain.readiness.ReadinessService;
-import org.leveling.evidence.messaging.DecisionRecorded;
 import org.leveling.evidence.messaging.NominationSubmitted;
 import org.leveling.evidence.messaging.PacketAssembledV1;
 import org.leveling.evidence.messaging.RecusalDeclared;
@@ -24,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The packet saga on evidence-service's side (no synchronous call): a submitted nomination grants
  * its committee read access to the candidate's evidence and gets one packet — the candidate's
- * readiness and counted evidence, frozen — published as packet-assembled; its decision ends the access.
+ * readiness and counted evidence, frozen — published as packet-assembled; its decision (or its withdrawal) ends the access.
  */
 @ApplicationScoped
 public class PacketService {
@@ -86,12 +85,11 @@ public class PacketService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void decisionRecorded(DecisionRecorded decision, String eventId) {
-        int revoked = committees.revoke(decision.nominationId(), clock.instant());
+    public void caseEnded(String nominationId, String eventType, String eventId) {
+        int revoked = committees.revoke(nominationId, clock.instant());
         if (revoked > 0) {
-            audit.recordEventChange(ACTOR, DecisionRecorded.TYPE, eventId, "committee-grant",
-                    decision.nominationId(), new GrantSummary(decision.nominationId(), revoked, true),
-                    new GrantSummary(decision.nominationId(), revoked, false));
+            audit.recordEventChange(ACTOR, eventType, eventId, "committee-grant", nominationId,
+                    new GrantSummary(nominationId, revoked, true), new GrantSummary(nominationId, revoked, false));
         }
     }
 

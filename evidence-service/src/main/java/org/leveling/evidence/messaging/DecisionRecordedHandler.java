@@ -33,6 +33,6 @@ public class DecisionRecordedHandler implements EventHandler<DecisionRecorded> {
 
     @Override
     public void apply(ReceivedEvent event, DecisionRecorded payload) {
-        packets.decisionRecorded(payload, event.id());
+        packets.caseEnded(payload.nominationId(), DecisionRecorded.TYPE, event.id());
     }
 }

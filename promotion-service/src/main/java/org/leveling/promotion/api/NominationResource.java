@@ -9,7 +9,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -22,14 +27,17 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leveling.common.problem.Problem;
+import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
 import org.leveling.promotion.domain.Nomination;
 import org.leveling.promotion.domain.NominationService;
 import org.leveling.promotion.domain.NominationStatus;
+import org.leveling.promotion.domain.Outcome;
 
 import io.quarkus.security.Authenticated;
 
@@ -80,13 +88,49 @@ public class NominationResource {
             String committeeId,
             @Schema(description = "Committee members who may review the case: the committee minus the candidate, "
                     + "their management chain and the nominator. Set on submission.") List<String> eligibleMembers,
-            long revision, Instant createdAt, Instant updatedAt, Instant submittedAt) {
+            long revision, Instant createdAt, Instant updatedAt, Instant submittedAt,
+            @Schema(description = "The member designated by hr-admin to decide when the chair is conflicted")
+            String actingChairId,
+            @Schema(description = "The decision in force, once decided") String decisionId,
+            @Schema(description = "Its outcome") Outcome outcome, Instant withdrawnAt) {
 
         static NominationView of(Nomination n) {
             return new NominationView(n.id(), n.cycleId(), n.candidateId(), n.nominatorId(), n.frameworkKey(),
                     n.frameworkVersion(), n.targetLevel(), n.justification(), n.status(), n.committeeId(),
-                    n.eligibleMembers(), n.revision(), n.createdAt(), n.updatedAt(), n.submittedAt());
+                    n.eligibleMembers(), n.revision(), n.createdAt(), n.updatedAt(), n.submittedAt(),
+                    n.actingChairId(), n.decisionId(), n.outcome(), n.withdrawnAt());
         }
+    }
+
+    @Schema(name = "NominationPage")
+    record NominationPage(List<NominationView> items,
+            @Schema(description = "Pass as cursor for the next page; null on the last") String nextCursor) {
+    }
+
+    @Schema(name = "ActingChairRequest")
+    record ActingChairRequest(@Schema(example = "E110") @NotNull @Pattern(regexp = Ids.EMPLOYEE_ID,
+            message = Ids.EMPLOYEE_ID_MESSAGE) String memberId) {
+    }
+
+    @GET
+    @Operation(summary = "The cases I may see (a committee's queue, a manager's nominations)",
+            description = "hr-admin sees every case; others the cases they nominated, are the candidate of, are "
+                    + "an eligible member of, or whose candidate is in their reporting chain. Ordered by id; "
+                    + "cursor paging.")
+    @APIResponse(responseCode = "200", description = "A page of cases",
+            content = @Content(schema = @Schema(implementation = NominationPage.class)))
+    public NominationPage list(
+            @Parameter(description = "Only this cycle's cases") @QueryParam("cycleId")
+            @Pattern(regexp = ID, message = "must be a cycle id") String cycleId,
+            @Parameter(description = "Only cases in this status") @QueryParam("status") NominationStatus status,
+            @Parameter(description = "From nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200)
+            String cursor,
+            @Parameter(description = "At most, 1 to 100") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100)
+            int limit) {
+        NominationService.Page page = nominations.list(cycleId, status, cursor == null ? null : Cursors.decode(cursor),
+                limit);
+        return new NominationPage(page.items().stream().map(NominationView::of).toList(),
+                page.lastId() == null ? null : Cursors.encode(page.lastId()));
     }
 
     @POST
@@ -146,6 +190,41 @@ public class NominationResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response submit(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         Nomination n = nominations.submit(id);
+        return Response.ok(NominationView.of(n)).tag(etag(n)).build();
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Withdraw (its nominator or hr-admin)",
+            description = "Any time before the decision while the cycle is not closed (else 409). Publishes "
+                    + "org.leveling.promotions.nomination-withdrawn.v1; evidence-service ends the committee's access. "
+                    + "The candidate may then be nominated again in the cycle.")
+    @APIResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(schema = @Schema(implementation = NominationView.class)))
+    @APIResponse(responseCode = "403", description = "Neither its nominator nor hr-admin",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Decided or withdrawn already, or the cycle is closed",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response withdraw(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+        Nomination n = nominations.withdraw(id);
+        return Response.ok(NominationView.of(n)).tag(etag(n)).build();
+    }
+
+    @PUT
+    @Path("/{id}/acting-chair")
+    @Operation(summary = "Designate the acting chair of a case (hr-admin)",
+            description = "For a case under review whose committee chair has a conflict of interest on it (else 409): "
+                    + "one of its eligible members (else 400) then records the decision.")
+    @APIResponse(responseCode = "200", description = "Designated",
+            content = @Content(schema = @Schema(implementation = NominationView.class)))
+    @APIResponse(responseCode = "403", description = "Not hr-admin",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not under review, or the chair may decide it",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response actingChair(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+            @Valid @NotNull ActingChairRequest request) {
+        Nomination n = nominations.designateActingChair(id, request.memberId());
         return Response.ok(NominationView.of(n)).tag(etag(n)).build();
     }
 

@@ -1,5 +1,6 @@
 package org.leveling.promotion.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -49,6 +50,22 @@ public class Nomination extends PanacheEntityBase {
     private Instant updatedAt;
     @Column(name = "submitted_at")
     private Instant submittedAt;
+    @Column(name = "candidate_org_unit")
+    private String candidateOrgUnit;
+    @Column(name = "candidate_manager_id")
+    private String candidateManagerId;
+    @Column(name = "target_track")
+    private String targetTrack;
+    @Column(name = "readiness_score")
+    private BigDecimal readinessScore;
+    @Column(name = "acting_chair_id")
+    private String actingChairId;
+    @Column(name = "decision_id")
+    private String decisionId;
+    @Enumerated(EnumType.STRING)
+    private Outcome outcome;
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
 
     protected Nomination() {
         // For Hibernate.
@@ -79,8 +96,15 @@ public class Nomination extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    public void submit(String committeeId, List<String> eligibleMembers, Instant now) {
+    /** Who the case is about at submission, kept for calibration: later org changes do not rewrite it. */
+    public record Snapshot(String orgUnit, String managerId, String targetTrack) {
+    }
+
+    public void submit(String committeeId, List<String> eligibleMembers, Snapshot snapshot, Instant now) {
         this.committeeId = committeeId;
+        this.candidateOrgUnit = snapshot.orgUnit();
+        this.candidateManagerId = snapshot.managerId();
+        this.targetTrack = snapshot.targetTrack();
         this.eligibleMembers = List.copyOf(eligibleMembers);
         status = NominationStatus.SUBMITTED;
         submittedAt = now;
@@ -99,7 +123,8 @@ public class Nomination extends PanacheEntityBase {
         return true;
     }
 
-    public void enterReview(Instant now) {
+    public void enterReview(BigDecimal readinessScore, Instant now) {
+        this.readinessScore = readinessScore;
         status = NominationStatus.IN_REVIEW;
         revision++;
         updatedAt = now;
@@ -107,6 +132,22 @@ public class Nomination extends PanacheEntityBase {
 
     public void withdraw(Instant now) {
         status = NominationStatus.WITHDRAWN;
+        withdrawnAt = now;
+        revision++;
+        updatedAt = now;
+    }
+
+    public void designateActingChair(String memberId, Instant now) {
+        actingChairId = memberId;
+        revision++;
+        updatedAt = now;
+    }
+
+    /** The decision in force: the first, or the one an upheld appeal put in its place. */
+    public void decided(String decisionId, Outcome outcome, Instant now) {
+        this.decisionId = decisionId;
+        this.outcome = outcome;
+        status = NominationStatus.DECIDED;
         revision++;
         updatedAt = now;
     }
@@ -169,5 +210,37 @@ public class Nomination extends PanacheEntityBase {
 
     public Instant submittedAt() {
         return submittedAt;
+    }
+
+    public String candidateOrgUnit() {
+        return candidateOrgUnit;
+    }
+
+    public String candidateManagerId() {
+        return candidateManagerId;
+    }
+
+    public String targetTrack() {
+        return targetTrack;
+    }
+
+    public BigDecimal readinessScore() {
+        return readinessScore;
+    }
+
+    public String actingChairId() {
+        return actingChairId;
+    }
+
+    public String decisionId() {
+        return decisionId;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public Instant withdrawnAt() {
+        return withdrawnAt;
     }
 }

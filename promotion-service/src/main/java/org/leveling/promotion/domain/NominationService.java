@@ -1,11 +1,11 @@
 package org.leveling.promotion.domain;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +34,7 @@ import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.Roles;
 import org.leveling.promotion.messaging.NominationSubmittedV1;
+import org.leveling.promotion.messaging.NominationWithdrawnV1;
 import org.leveling.promotion.messaging.RecusalDeclaredV1;
 
 /**
@@ -52,9 +53,11 @@ public class NominationService {
     private final AuditTrail audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final CaseAccess cases;
 
     public NominationService(EntityManager entityManager, FrameworkCatalog frameworks, PeopleDirectory people,
-            Outbox outbox, AuditTrail audit, CurrentUser currentUser, Clock clock) {
+            Outbox outbox, AuditTrail audit, CurrentUser currentUser, Clock clock, CaseAccess cases) {
+        this.cases = cases;
         this.entityManager = entityManager;
         this.frameworks = frameworks;
         this.people = people;
@@ -109,7 +112,7 @@ public class NominationService {
     /** Changes target level and justification of a draft (its nominator or hr-admin). */
     @Transactional
     public Nomination edit(String id, String targetLevel, String justification) {
-        Nomination nomination = lockedForCaller(id);
+        Nomination nomination = cases.lockedForCaller(id);
         requireNominatorOf(nomination);
         if (nomination.status() != NominationStatus.DRAFT) {
             throw ProblemException.conflict("The nomination is " + nomination.status() + ": only a draft can be edited.");
@@ -136,7 +139,7 @@ public class NominationService {
      */
     @Transactional
     public Nomination submit(String id) {
-        Nomination nomination = lockedForCaller(id);
+        Nomination nomination = cases.lockedForCaller(id);
         requireNominatorOf(nomination);
         if (nomination.status() != NominationStatus.DRAFT) {
             throw ProblemException.conflict("The nomination is " + nomination.status() + ": only a draft is submitted.");
@@ -146,11 +149,12 @@ public class NominationService {
         if (cycle.state() != CycleState.NOMINATIONS_OPEN) {
             throw ProblemException.conflict("Nominations are not open in this cycle (it is " + cycle.state() + ").");
         }
-        String orgUnit = people.find(nomination.candidateId()).map(DirectoryPerson::orgUnit).orElse(null);
+        Optional<DirectoryPerson> candidate = people.find(nomination.candidateId());
+        String orgUnit = candidate.map(DirectoryPerson::orgUnit).orElse(null);
         Committee committee = Committee.ofCycle(cycle.id()).stream().filter(c -> c.orgUnits().contains(orgUnit))
                 .findFirst().orElseThrow(() -> ProblemException.conflict("No committee of this cycle reviews '"
                         + orgUnit + "': hr-admin assigns one first."));
-        Set<String> conflicted = conflictsOfInterest(nomination);
+        Set<String> conflicted = cases.conflictsOfInterest(nomination);
         List<String> eligible = committee.members().stream().map(Committee.Member::employeeId)
                 .filter(member -> !conflicted.contains(member)).toList();
         if (eligible.size() < committee.quorum()) {
@@ -159,17 +163,21 @@ public class NominationService {
         }
         Summary before = Summary.of(nomination);
         Instant now = clock.instant();
-        nomination.submit(committee.id(), eligible, now);
+        String track = frameworks.find(nomination.frameworkKey(), nomination.frameworkVersion())
+                .flatMap(v -> v.ladder().level(nomination.targetLevel())).map(Ladder.Level::track).orElse(null);
+        Nomination.Snapshot snapshot = new Nomination.Snapshot(orgUnit,
+                candidate.map(DirectoryPerson::managerId).orElse(null), track);
+        nomination.submit(committee.id(), eligible, snapshot, now);
         outbox.record(new NominationSubmittedV1(id, cycle.id(), nomination.candidateId(), nomination.nominatorId(),
                 nomination.frameworkKey(), nomination.frameworkVersion(), nomination.targetLevel(), committee.id(),
-                eligible, now).toOutbox());
+                eligible, now, snapshot.orgUnit(), snapshot.managerId(), snapshot.targetTrack()).toOutbox());
         audit.recordChange("nomination", id, before, Summary.of(nomination));
         return nomination;
     }
 
     /** Freezes evidence-service's packet and puts the case in review; a second packet changes nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void packetAssembled(String nominationId, String payload, String eventId) {
+    public void packetAssembled(String nominationId, String payload, BigDecimal readinessScore, String eventId) {
         Nomination nomination = Nomination.findById(nominationId, LockModeType.PESSIMISTIC_WRITE);
         if (nomination == null) {
             throw new UnprocessableEventException("a packet for nomination " + nominationId + ", unknown here");
@@ -181,7 +189,7 @@ public class NominationService {
                 .setParameter("now", Timestamp.from(clock.instant())).setParameter("eventId", eventId).executeUpdate();
         if (inserted == 1 && nomination.status() == NominationStatus.SUBMITTED) {
             Summary before = Summary.of(nomination);
-            nomination.enterReview(clock.instant());
+            nomination.enterReview(readinessScore, clock.instant());
             audit.recordEventChange("evidence-service", "org.leveling.evidence.packet-assembled.v1", eventId,
                     "nomination", nominationId, before, Summary.of(nomination));
         }
@@ -190,11 +198,7 @@ public class NominationService {
     /** A nomination the caller may see: hr-admin, the nominator, the candidate's chain, eligible members, the candidate. */
     @Transactional
     public Nomination get(String id) {
-        Nomination nomination = Nomination.findById(id);
-        if (nomination == null || !maySee(currentUser.caller(), nomination)) {
-            throw new ResourceNotFoundException("nomination", id);
-        }
-        return nomination;
+        return cases.visible(id);
     }
 
     /** The frozen packet, for hr-admin, the nominator and the eligible members (not the candidate). */
@@ -211,23 +215,6 @@ public class NominationService {
                 "SELECT payload::text FROM nomination_packet WHERE nomination_id = :id").setParameter("id", id)
                 .getResultList();
         return rows.stream().findFirst().orElseThrow(() -> new ResourceNotFoundException("packet", id));
-    }
-
-    /**
-     * Everyone who may not review the case: the candidate, their management chain, the nominator and
-     * members who declared a recusal from it.
-     */
-    Set<String> conflictsOfInterest(Nomination nomination) {
-        Set<String> conflicted = new LinkedHashSet<>();
-        conflicted.add(nomination.candidateId());
-        conflicted.addAll(people.managementChain(nomination.candidateId()));
-        conflicted.add(nomination.nominatorId());
-        @SuppressWarnings("unchecked")
-        List<String> recused = entityManager.createNativeQuery(
-                "SELECT member_id FROM recusal WHERE nomination_id = :id").setParameter("id", nomination.id())
-                .getResultList();
-        conflicted.addAll(recused);
-        return conflicted;
     }
 
     /**
@@ -272,10 +259,110 @@ public class NominationService {
         return nomination;
     }
 
-    private boolean maySee(Caller caller, Nomination n) {
-        String me = caller.employeeId();
-        return caller.hasRole(Roles.HR_ADMIN) || me.equals(n.nominatorId()) || me.equals(n.candidateId())
-                || n.eligibleMembers().contains(me) || people.manages(me, n.candidateId());
+    /**
+     * Ends a case without a decision (its nominator or hr-admin), in any state before the decision and
+     * while the cycle is not closed. Publishes nomination-withdrawn: evidence-service ends the
+     * committee's access to the candidate's evidence.
+     */
+    @Transactional
+    public Nomination withdraw(String id) {
+        Nomination nomination = cases.lockedForCaller(id);
+        requireNominatorOf(nomination);
+        if (!nomination.status().isOpen()) {
+            throw ProblemException.conflict("The nomination is " + nomination.status() + ": it cannot be withdrawn.");
+        }
+        if (Cycle.<Cycle>findById(nomination.cycleId()).state() == CycleState.CLOSED) {
+            throw ProblemException.conflict("The cycle is closed: it is read-only.");
+        }
+        Summary before = Summary.of(nomination);
+        boolean wasSubmitted = nomination.status() != NominationStatus.DRAFT;
+        Instant now = clock.instant();
+        nomination.withdraw(now);
+        outbox.record(new NominationWithdrawnV1(id, nomination.cycleId(), nomination.candidateId(),
+                currentUser.caller().employeeId(), wasSubmitted, now).toOutbox());
+        audit.recordChange("nomination", id, before, Summary.of(nomination));
+        return nomination;
+    }
+
+    /**
+     * hr-admin designates an eligible member to record the decision of a case whose chair has a
+     * conflict of interest on it (the chair is then not among its eligible members).
+     */
+    @Transactional
+    public Nomination designateActingChair(String id, String memberId) {
+        if (!currentUser.caller().hasRole(Roles.HR_ADMIN)) {
+            cases.visible(id);
+            throw ProblemException.forbidden("Only hr-admin designates an acting chair.");
+        }
+        Nomination nomination = cases.lockedForCaller(id);
+        if (nomination.status() != NominationStatus.SUBMITTED && nomination.status() != NominationStatus.IN_REVIEW) {
+            throw ProblemException.conflict("The nomination is " + nomination.status()
+                    + ": an acting chair is designated for a case under review.");
+        }
+        Committee committee = Committee.findById(nomination.committeeId());
+        boolean chairEligible = committee.members().stream().anyMatch(m -> m.role() == CommitteeRole.CHAIR
+                && nomination.eligibleMembers().contains(m.employeeId()));
+        if (chairEligible) {
+            throw ProblemException.conflict("The chair of '" + committee.name() + "' may decide this case: "
+                    + "an acting chair is only for a case the chair is conflicted on.");
+        }
+        if (!nomination.eligibleMembers().contains(memberId)) {
+            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "Not an eligible member of the case.",
+                    List.of(new FieldViolation("memberId", "is not among the case's eligible members "
+                            + nomination.eligibleMembers())));
+        }
+        Summary before = Summary.of(nomination);
+        nomination.designateActingChair(memberId, clock.instant());
+        audit.recordChange("nomination", id, before, Summary.of(nomination));
+        return nomination;
+    }
+
+    /** A page of the cases the caller may see, oldest first; hr-admin sees all. */
+    @Transactional
+    public Page list(String cycleId, NominationStatus status, String after, int limit) {
+        Caller caller = currentUser.caller();
+        StringBuilder sql = new StringBuilder("SELECT n.* FROM nomination n WHERE true");
+        if (cycleId != null) {
+            sql.append(" AND n.cycle_id = :cycle");
+        }
+        if (status != null) {
+            sql.append(" AND n.status = :status");
+        }
+        if (!caller.hasRole(Roles.HR_ADMIN)) {
+            sql.append(' ').append("""
+                     AND (n.nominator_id = :me OR n.candidate_id = :me
+                       OR n.eligible_members @> jsonb_build_array(CAST(:me AS text))
+                       OR n.candidate_id IN (WITH RECURSIVE reports(id) AS (
+                            SELECT employee_id FROM directory_person WHERE manager_id = :me
+                            UNION SELECT p.employee_id FROM directory_person p JOIN reports r ON p.manager_id = r.id)
+                          SELECT id FROM reports))""");
+        }
+        if (after != null) {
+            sql.append(" AND n.id > :after");
+        }
+        sql.append(" ORDER BY n.id LIMIT :limit");
+        var query = entityManager.createNativeQuery(sql.toString(), Nomination.class).setParameter("limit", limit + 1);
+        if (cycleId != null) {
+            query.setParameter("cycle", cycleId);
+        }
+        if (status != null) {
+            query.setParameter("status", status.name());
+        }
+        if (!caller.hasRole(Roles.HR_ADMIN)) {
+            query.setParameter("me", caller.employeeId());
+        }
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        @SuppressWarnings("unchecked")
+        List<Nomination> rows = query.getResultList();
+        boolean more = rows.size() > limit;
+        List<Nomination> page = more ? rows.subList(0, limit) : rows;
+        return new Page(page, more ? page.get(page.size() - 1).id() : null);
+    }
+
+    /** One page of nominations and the id to continue after, null on the last page. */
+    public record Page(List<Nomination> items, String lastId) {
     }
 
     private void check(Cycle cycle, CatalogVersion version, String candidateId, String targetLevel,
@@ -330,12 +417,5 @@ public class NominationService {
         }
     }
 
-    private Nomination lockedForCaller(String id) {
-        Nomination nomination = Nomination.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (nomination == null || !maySee(currentUser.caller(), nomination)) {
-            throw new ResourceNotFoundException("nomination", id);
-        }
-        return nomination;
-    }
 
 }

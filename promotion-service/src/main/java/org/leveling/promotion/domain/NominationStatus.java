@@ -1,6 +1,13 @@
 package org.leveling.promotion.domain;
 
-/** draft → submitted (waiting for its packet) → in review; a draft can be withdrawn. */
+/**
+ * draft → submitted (waiting for its packet) → in review → decided; withdrawn from any state before
+ * the decision.
+ */
 public enum NominationStatus {
-    DRAFT, SUBMITTED, IN_REVIEW, WITHDRAWN
+    DRAFT, SUBMITTED, IN_REVIEW, DECIDED, WITHDRAWN;
+
+    public boolean isOpen() {
+        return this != DECIDED && this != WITHDRAWN;
+    }
 }

@@ -1,5 +1,9 @@
 package org.leveling.promotion.messaging;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 
@@ -20,7 +24,24 @@ public class PacketAssembledHandler implements EventHandler<PacketAssembledHandl
 
     /** The part read to route the packet; the whole payload is kept (schema: docs/events/org.leveling.evidence.packet-assembled.v1.json). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PacketAssembled(@NotBlank String nominationId, @NotBlank String candidateId) {
+    public record PacketAssembled(@NotBlank String nominationId, @NotBlank String candidateId,
+            List<CompetencyReadiness> competencies) {
+
+        /**
+         * The share of the target level's competencies the packet shows as READY, to four places; null
+         * when the packet lists none. Calibration averages it (docs/services/promotion-service.md).
+         */
+        public BigDecimal readinessScore() {
+            if (competencies == null || competencies.isEmpty()) {
+                return null;
+            }
+            long ready = competencies.stream().filter(c -> "READY".equals(c.status())).count();
+            return BigDecimal.valueOf(ready).divide(BigDecimal.valueOf(competencies.size()), 4, RoundingMode.HALF_UP);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CompetencyReadiness(String competency, String status) {
     }
 
     private final NominationService nominations;
@@ -46,6 +67,7 @@ public class PacketAssembledHandler implements EventHandler<PacketAssembledHandl
 
     @Override
     public void apply(ReceivedEvent event, PacketAssembled payload) {
-        nominations.packetAssembled(payload.nominationId(), event.data().toString(), event.id());
+        nominations.packetAssembled(payload.nominationId(), event.data().toString(), payload.readinessScore(),
+                event.id());
     }
 }

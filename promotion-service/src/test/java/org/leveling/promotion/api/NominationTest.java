@@ -43,14 +43,13 @@ import io.restassured.response.Response;
 @QuarkusTest
 class NominationTest {
 
-    private static final String HR = Tokens.forEmployee("HR1", "hr-admin");
-
     @Inject
     FrameworkCatalog catalog;
 
     @Inject
     PeopleDirectory people;
 
+    CaseFixture org;
     String framework;
     String director;
     String manager;
@@ -61,45 +60,41 @@ class NominationTest {
 
     @BeforeEach
     void organisation() throws Exception {
-        Upstream upstream = new Upstream(catalog, people);
-        framework = upstream.publishSampleFramework();
-        director = Upstream.id("dir");
-        manager = Upstream.id("mgr");
-        candidate = Upstream.id("cand");
-        chair = Upstream.id("chair");
-        member = Upstream.id("member");
-        peer = Upstream.id("peer");
-        upstream.people(List.of(new String[] {director, null}, new String[] {chair, null},
-                new String[] {member, chair}, new String[] {manager, director}, new String[] {peer, manager},
-                new String[] {candidate, manager}));
-        upstream.level(candidate, framework, "PM", LocalDate.of(2025, 1, 1));
+        org = new CaseFixture(catalog, people);
+        framework = org.framework;
+        director = org.director;
+        manager = org.manager;
+        candidate = org.candidate;
+        chair = org.chair;
+        member = org.member;
+        peer = org.peer;
     }
 
     @Test
     void theChainNominatesOncePerCycleForALevelAboveTheCandidates() {
-        String cycle = cycle(2, chair, member, director);
-        create(peer, cycle, "SPM").then().statusCode(403);
-        create(manager, cycle, "PM").then().statusCode(400).body("errors[0].field", equalTo("targetLevel"));
-        create(manager, cycle, "CEO").then().statusCode(400).body("errors[0].field", equalTo("targetLevel"));
-        String id = create(manager, cycle, "GPM").then().statusCode(201).body("status", equalTo("DRAFT"))
+        String cycle = org.cycle(2, chair, member, director);
+        org.create(peer, cycle, "SPM").then().statusCode(403);
+        org.create(manager, cycle, "PM").then().statusCode(400).body("errors[0].field", equalTo("targetLevel"));
+        org.create(manager, cycle, "CEO").then().statusCode(400).body("errors[0].field", equalTo("targetLevel"));
+        String id = org.create(manager, cycle, "GPM").then().statusCode(201).body("status", equalTo("DRAFT"))
                 .body("frameworkVersion", equalTo(1)).extract().path("id");
-        create(director, cycle, "SPM").then().statusCode(409).body("detail", containsString("open nomination"));
-        given().auth().oauth2(token(manager)).contentType(ContentType.JSON).body(Map.of("targetLevel", "SPM"))
+        org.create(director, cycle, "SPM").then().statusCode(409).body("detail", containsString("open nomination"));
+        given().auth().oauth2(CaseFixture.token(manager)).contentType(ContentType.JSON).body(Map.of("targetLevel", "SPM"))
                 .patch("/api/v1/nominations/{id}", id).then().statusCode(200).body("targetLevel", equalTo("SPM"));
-        given().auth().oauth2(token(peer)).get("/api/v1/nominations/{id}", id).then().statusCode(404);
-        given().auth().oauth2(token(candidate)).get("/api/v1/nominations/{id}", id).then().statusCode(200);
+        given().auth().oauth2(CaseFixture.token(peer)).get("/api/v1/nominations/{id}", id).then().statusCode(404);
+        given().auth().oauth2(CaseFixture.token(candidate)).get("/api/v1/nominations/{id}", id).then().statusCode(200);
     }
 
     @Test
     void submissionGoesToTheCommitteeWithoutConflictedMembersAndThePacketStartsTheReview() throws Exception {
-        String cycle = cycle(2, chair, member, director);
-        String id = create(manager, cycle, "SPM").then().statusCode(201).extract().path("id");
-        submit(id).then().statusCode(409).body("detail", containsString("not open"));
-        transition(cycle, "OPEN_NOMINATIONS");
-        submit(id).then().statusCode(200).body("status", equalTo("SUBMITTED"))
+        String cycle = org.cycle(2, chair, member, director);
+        String id = org.create(manager, cycle, "SPM").then().statusCode(201).extract().path("id");
+        CaseFixture.submit(id).then().statusCode(409).body("detail", containsString("not open"));
+        CaseFixture.transition(cycle, "OPEN_NOMINATIONS");
+        CaseFixture.submit(id).then().statusCode(200).body("status", equalTo("SUBMITTED"))
                 .body("eligibleMembers", equalTo(List.of(chair, member)));
-        submit(id).then().statusCode(409);
-        given().auth().oauth2(token(manager)).contentType(ContentType.JSON).body(Map.of("targetLevel", "PPM"))
+        CaseFixture.submit(id).then().statusCode(409);
+        given().auth().oauth2(CaseFixture.token(manager)).contentType(ContentType.JSON).body(Map.of("targetLevel", "PPM"))
                 .patch("/api/v1/nominations/{id}", id).then().statusCode(409);
 
         ConsumerRecord<String, String> submitted = KafkaTestClient.awaitRecords(PromotionsTopic.NAME, id,
@@ -109,37 +104,37 @@ class NominationTest {
         assertThat(new ObjectMapper().readTree(submitted.value()).path("committeeMembers"))
                 .extracting(JsonNode::asText).containsExactly(chair, member);
 
-        given().auth().oauth2(token(chair)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
+        given().auth().oauth2(CaseFixture.token(chair)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
         UpstreamEvents.send("leveling.evidence", id, "/evidence-service", "org.leveling.evidence.packet-assembled.v1",
-                packet(id));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "IN_REVIEW".equals(given().auth().oauth2(HR)
+                org.packet(id, -1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "IN_REVIEW".equals(given().auth().oauth2(CaseFixture.HR)
                 .get("/api/v1/nominations/{id}", id).path("status")));
-        given().auth().oauth2(token(chair)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(200)
+        given().auth().oauth2(CaseFixture.token(chair)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(200)
                 .body("verdict", equalTo("NOT_YET")).body("nominationId", equalTo(id));
-        given().auth().oauth2(token(candidate)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
-        given().auth().oauth2(token(director)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
+        given().auth().oauth2(CaseFixture.token(candidate)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
+        given().auth().oauth2(CaseFixture.token(director)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
     }
 
     @Test
     void aCommitteeThatConflictsOfInterestLeaveBelowQuorumCannotTakeTheCase() {
-        String cycle = cycle(3, chair, member, director);
-        transition(cycle, "OPEN_NOMINATIONS");
-        String id = create(manager, cycle, "SPM").then().statusCode(201).extract().path("id");
-        submit(id).then().statusCode(409).body("detail", containsString("2 eligible member(s)"))
+        String cycle = org.cycle(3, chair, member, director);
+        CaseFixture.transition(cycle, "OPEN_NOMINATIONS");
+        String id = org.create(manager, cycle, "SPM").then().statusCode(201).extract().path("id");
+        CaseFixture.submit(id).then().statusCode(409).body("detail", containsString("2 eligible member(s)"))
                 .body("detail", containsString("quorum of 3"));
-        given().auth().oauth2(HR).get("/api/v1/nominations/{id}", id).then().body("status", equalTo("DRAFT"));
+        given().auth().oauth2(CaseFixture.HR).get("/api/v1/nominations/{id}", id).then().body("status", equalTo("DRAFT"));
     }
 
     @Test
     void aMemberWhoRecusesIsOffTheCaseBeforeOrAfterSubmission() throws Exception {
-        String cycle = cycle(2, chair, member, peer);
-        transition(cycle, "OPEN_NOMINATIONS");
-        String id = create(manager, cycle, "SPM").then().statusCode(201).extract().path("id");
-        String committee = given().auth().oauth2(HR).get("/api/v1/cycles/{id}/committees", cycle).path("[0].id");
+        String cycle = org.cycle(2, chair, member, peer);
+        CaseFixture.transition(cycle, "OPEN_NOMINATIONS");
+        String id = org.create(manager, cycle, "SPM").then().statusCode(201).extract().path("id");
+        String committee = given().auth().oauth2(CaseFixture.HR).get("/api/v1/cycles/{id}/committees", cycle).path("[0].id");
         recuse(member, committee, id).then().statusCode(201);
         recuse(member, committee, id).then().statusCode(409);
         recuse(candidate, committee, id).then().statusCode(404);
-        submit(id).then().statusCode(200).body("eligibleMembers", equalTo(List.of(chair, peer)));
+        CaseFixture.submit(id).then().statusCode(200).body("eligibleMembers", equalTo(List.of(chair, peer)));
 
         recuse(peer, committee, id).then().statusCode(201).body("eligibleMembers", equalTo(List.of(chair)));
         List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(PromotionsTopic.NAME, id,
@@ -149,90 +144,36 @@ class NominationTest {
                 "org.leveling.promotions.recusal-declared.v1");
         EventSchemas.assertValid("org.leveling.promotions.recusal-declared.v1", events.get(2).value());
         assertThat(events.get(2).value()).contains(peer).doesNotContain("Worked with the candidate");
-        given().auth().oauth2(token(peer)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
+        given().auth().oauth2(CaseFixture.token(peer)).get("/api/v1/nominations/{id}/packet", id).then().statusCode(404);
     }
 
     @Test
     void onlyTheCommitteeReviewingTheCaseTakesRecusalsAndAClosedCycleTakesNoChanges() {
-        String cycle = cycle(1, chair, member);
-        String growth = given().auth().oauth2(HR).contentType(ContentType.JSON).body(Map.of("name", "Growth",
-                "orgUnits", List.of("Growth"), "quorum", 1, "members", List.of(Map.of("employeeId", peer, "role",
+        String cycle = org.cycle(1, chair, member);
+        String marketing = given().auth().oauth2(CaseFixture.HR).contentType(ContentType.JSON).body(Map.of("name", "Marketing",
+                "orgUnits", List.of("Marketing"), "quorum", 1, "members", List.of(Map.of("employeeId", peer, "role",
                         "CHAIR"))))
                 .post("/api/v1/cycles/{id}/committees", cycle).then().statusCode(400).extract().path("type");
-        assertThat(growth).isEqualTo("urn:leveling:problem:validation-failed"); // Growth is outside the cycle
-        String id = create(manager, cycle, "SPM").then().statusCode(201).extract().path("id");
-        String payments = given().auth().oauth2(HR).get("/api/v1/cycles/{id}/committees", cycle).path("[0].id");
-        String otherCycle = cycle(1, peer);
-        String otherCommittee = given().auth().oauth2(HR).get("/api/v1/cycles/{id}/committees", otherCycle)
+        assertThat(marketing).isEqualTo("urn:leveling:problem:validation-failed"); // Marketing is outside the cycle
+        String id = org.create(manager, cycle, "SPM").then().statusCode(201).extract().path("id");
+        String payments = given().auth().oauth2(CaseFixture.HR).get("/api/v1/cycles/{id}/committees", cycle).path("[0].id");
+        String otherCycle = org.cycle(1, peer);
+        String otherCommittee = given().auth().oauth2(CaseFixture.HR).get("/api/v1/cycles/{id}/committees", otherCycle)
                 .path("[0].id");
         recuse(peer, otherCommittee, id).then().statusCode(400).body("errors[0].field", equalTo("nominationId"));
 
         for (String action : List.of("OPEN_NOMINATIONS", "START_REVIEW", "CALIBRATE", "CLOSE")) {
-            transition(cycle, action);
+            CaseFixture.transition(cycle, action);
         }
-        given().auth().oauth2(token(manager)).contentType(ContentType.JSON).body(Map.of("justification", "late"))
+        given().auth().oauth2(CaseFixture.token(manager)).contentType(ContentType.JSON).body(Map.of("justification", "late"))
                 .patch("/api/v1/nominations/{id}", id).then().statusCode(409).body("detail", containsString("closed"));
         recuse(member, payments, id).then().statusCode(409).body("detail", containsString("closed"));
     }
 
     private Response recuse(String who, String committee, String nomination) {
-        return given().auth().oauth2(token(who)).contentType(ContentType.JSON)
+        return given().auth().oauth2(CaseFixture.token(who)).contentType(ContentType.JSON)
                 .body(Map.of("nominationId", nomination, "reason", "Worked with the candidate on the launch"))
                 .post("/api/v1/committees/{id}/recusals", committee);
     }
 
-    private String cycle(int quorum, String chairId, String... members) {
-        Map<String, Object> windows = Map.of("nominationsFrom", "2026-11-01", "nominationsTo", "2026-11-30",
-                "reviewFrom", "2026-12-01", "reviewTo", "2026-12-15", "calibrationFrom", "2026-12-16",
-                "calibrationTo", "2026-12-20");
-        String cycle = given().auth().oauth2(HR).contentType(ContentType.JSON).body(Map.of("name", "H2",
-                "frameworkKey", framework, "orgUnits", List.of("Payments"), "windows", windows))
-                .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
-        List<Map<String, Object>> list = new java.util.ArrayList<>();
-        list.add(Map.of("employeeId", chairId, "role", "CHAIR"));
-        for (String m : members) {
-            list.add(Map.of("employeeId", m, "role", "MEMBER"));
-        }
-        given().auth().oauth2(HR).contentType(ContentType.JSON).body(Map.of("name", "Payments", "orgUnits",
-                List.of("Payments"), "quorum", quorum, "members", list))
-                .post("/api/v1/cycles/{id}/committees", cycle).then().statusCode(201);
-        return cycle;
-    }
-
-    private Map<String, Object> packet(String nomination) {
-        Map<String, Object> packet = new LinkedHashMap<>();
-        packet.put("nominationId", nomination);
-        packet.put("candidateId", candidate);
-        packet.put("frameworkKey", framework);
-        packet.put("frameworkVersion", 1);
-        packet.put("targetLevel", "SPM");
-        packet.put("currentLevel", "PM");
-        packet.put("currentLevelSource", "LEVEL_HISTORY");
-        packet.put("verdict", "NOT_YET");
-        packet.put("reasons", List.of("Every competency of the current level is shown, but not yet SPM consistently."));
-        packet.put("rules", Map.of("minimumQuarters", 2, "endorsementsCount", true, "minimumEndorsements", 2));
-        packet.put("competencies", List.of());
-        packet.put("evidence", List.of());
-        packet.put("assembledAt", Instant.now().toString());
-        return packet;
-    }
-
-    private Response create(String nominator, String cycle, String target) {
-        return given().auth().oauth2(token(nominator)).contentType(ContentType.JSON).body(Map.of("cycleId", cycle,
-                "candidateId", candidate, "targetLevel", target, "justification", "Ready for more scope"))
-                .post("/api/v1/nominations");
-    }
-
-    private static Response submit(String id) {
-        return given().auth().oauth2(HR).post("/api/v1/nominations/{id}/submit", id);
-    }
-
-    private static void transition(String cycle, String action) {
-        given().auth().oauth2(HR).contentType(ContentType.JSON).body(Map.of("action", action))
-                .post("/api/v1/cycles/{id}/transitions", cycle).then().statusCode(200);
-    }
-
-    private static String token(String employeeId) {
-        return Tokens.forEmployee(employeeId, "employee", "manager");
-    }
 }

@@ -1,0 +1,166 @@
+package org.leveling.promotion.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.outbox.Outbox;
+import org.leveling.common.problem.Problem.FieldViolation;
+import org.leveling.common.problem.ProblemException;
+import org.leveling.common.problem.ResourceNotFoundException;
+import org.leveling.common.security.Caller;
+import org.leveling.common.security.Roles;
+import org.leveling.promotion.messaging.AppealDecidedV1;
+import org.leveling.promotion.messaging.AppealFiledV1;
+
+/**
+ * Appeals: the candidate or the nominator appeals the decision in force within the configured window;
+ * hr-admin, or the chair of another committee of the cycle without a conflict on the case, decides
+ * it. Upheld, it writes a new decision that supersedes the appealed one.
+ */
+@ApplicationScoped
+public class AppealService {
+
+    private final CaseAccess cases;
+    private final DecisionService decisions;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Duration window;
+
+    public AppealService(CaseAccess cases, DecisionService decisions, Outbox outbox, AuditTrail audit, Clock clock,
+            @ConfigProperty(name = "leveling.appeals.window", defaultValue = "P30D") Duration window) {
+        this.cases = cases;
+        this.decisions = decisions;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+        this.window = window;
+    }
+
+    /** What an appeal's decider states: upheld or dismissed, why, and (upheld) the replacing decision. */
+    public record Ruling(boolean upheld, String reason, DecisionService.Statement newDecision) {
+    }
+
+    @Transactional
+    public Appeal file(String decisionId, String reason) {
+        Caller caller = cases.caller();
+        Decision decision = decisions.get(decisionId);
+        Nomination nomination = cases.lockedForCaller(decision.nominationId());
+        Appeal.AppellantRole role;
+        if (caller.employeeId().equals(nomination.candidateId())) {
+            role = Appeal.AppellantRole.CANDIDATE;
+        } else if (caller.employeeId().equals(nomination.nominatorId())) {
+            role = Appeal.AppellantRole.NOMINATOR;
+        } else {
+            throw ProblemException.forbidden("Only the candidate or the nominator appeals a decision.");
+        }
+        if (!decision.id().equals(nomination.decisionId())) {
+            throw ProblemException.conflict("This decision was replaced by " + nomination.decisionId()
+                    + ": appeal the decision in force.");
+        }
+        Instant now = clock.instant();
+        Instant closes = decision.decidedAt().plus(window);
+        if (now.isAfter(closes)) {
+            throw ProblemException.conflict("The appeal window of this decision closed at " + closes + ".");
+        }
+        if (Appeal.count("decisionId", decisionId) > 0) {
+            throw ProblemException.conflict("This decision has been appealed already.");
+        }
+        Appeal appeal = Appeal.file(UUID.randomUUID().toString(), decision, caller.employeeId(), role, reason, now);
+        appeal.persist();
+        outbox.record(new AppealFiledV1(appeal.id(), decisionId, nomination.id(), nomination.cycleId(), role.name(),
+                now).toOutbox());
+        audit.recordChange("appeal", appeal.id(), null, AppealSummary.of(appeal));
+        return appeal;
+    }
+
+    @Transactional
+    public Appeal decide(String appealId, Ruling ruling) {
+        Caller caller = cases.caller();
+        Appeal appeal = Appeal.findById(appealId, LockModeType.PESSIMISTIC_WRITE);
+        if (appeal == null) {
+            throw new ResourceNotFoundException("appeal", appealId);
+        }
+        Nomination nomination = Nomination.findById(appeal.nominationId(), LockModeType.PESSIMISTIC_WRITE);
+        boolean mayDecide = caller.hasRole(Roles.HR_ADMIN) || isIndependentChair(caller.employeeId(), nomination);
+        if (!mayDecide) {
+            if (!cases.maySee(caller, nomination)) {
+                throw new ResourceNotFoundException("appeal", appealId);
+            }
+            throw ProblemException.forbidden("An appeal is decided by hr-admin or the chair of another committee of "
+                    + "the cycle without a conflict of interest on the case.");
+        }
+        if (appeal.status() != Appeal.Status.OPEN) {
+            throw ProblemException.conflict("The appeal was " + appeal.status() + " already: it is decided once.");
+        }
+        Decision appealed = Decision.findById(appeal.decisionId());
+        List<FieldViolation> violations = new ArrayList<>();
+        if (ruling.upheld() && ruling.newDecision() == null) {
+            violations.add(new FieldViolation("newDecision", "is required when the appeal is upheld"));
+        } else if (!ruling.upheld() && ruling.newDecision() != null) {
+            violations.add(new FieldViolation("newDecision", "is only given when the appeal is upheld"));
+        } else if (ruling.upheld()) {
+            if (ruling.newDecision().outcome() == appealed.outcome()) {
+                violations.add(new FieldViolation("newDecision.outcome", "an upheld appeal changes the outcome ("
+                        + appealed.outcome() + ")"));
+            }
+            decisions.check(nomination, ruling.newDecision(), violations);
+        }
+        ProblemException.refuseIfAny("The appeal cannot be decided as stated.", violations);
+
+        AppealSummary before = AppealSummary.of(appeal);
+        String newDecisionId = null;
+        if (ruling.upheld()) {
+            DecisionService.Statement statement = new DecisionService.Statement(ruling.newDecision().outcome(),
+                    ruling.newDecision().rationale(), ruling.newDecision().effectiveDate(), null);
+            newDecisionId = decisions.write(nomination, statement, appealed.tally(), appealed.id(), appeal.id()).id();
+        }
+        Instant now = clock.instant();
+        appeal.decide(ruling.upheld() ? Appeal.Status.UPHELD : Appeal.Status.DISMISSED, caller.employeeId(),
+                ruling.reason(), newDecisionId, now);
+        outbox.record(new AppealDecidedV1(appeal.id(), appeal.decisionId(), nomination.id(), nomination.cycleId(),
+                appeal.status().name(), newDecisionId, caller.employeeId(), now).toOutbox());
+        audit.recordChange("appeal", appeal.id(), before, AppealSummary.of(appeal));
+        return appeal;
+    }
+
+    /** An appeal, for its appellant, hr-admin, and whoever may see the case. */
+    @Transactional
+    public Appeal get(String appealId) {
+        Appeal appeal = Appeal.findById(appealId);
+        Caller caller = cases.caller();
+        if (appeal == null || !(caller.hasRole(Roles.HR_ADMIN)
+                || cases.maySee(caller, Nomination.findById(appeal.nominationId()))
+                || isIndependentChair(caller.employeeId(), Nomination.findById(appeal.nominationId())))) {
+            throw new ResourceNotFoundException("appeal", appealId);
+        }
+        return appeal;
+    }
+
+    /** Chairs another committee of the case's cycle and has no conflict of interest on the case. */
+    private boolean isIndependentChair(String employeeId, Nomination nomination) {
+        if (cases.conflictsOfInterest(nomination).contains(employeeId)) {
+            return false;
+        }
+        return Committee.ofCycle(nomination.cycleId()).stream()
+                .filter(c -> !c.id().equals(nomination.committeeId()))
+                .anyMatch(c -> c.members().stream().anyMatch(m -> m.role() == CommitteeRole.CHAIR
+                        && m.employeeId().equals(employeeId)));
+    }
+
+    record AppealSummary(String id, String decisionId, Appeal.Status status, String newDecisionId) {
+        static AppealSummary of(Appeal a) {
+            return new AppealSummary(a.id(), a.decisionId(), a.status(), a.newDecisionId());
+        }
+    }
+}
