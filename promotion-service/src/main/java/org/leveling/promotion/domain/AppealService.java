@@ -121,8 +121,10 @@ public class AppealService {
         AppealSummary before = AppealSummary.of(appeal);
         String newDecisionId = null;
         if (ruling.upheld()) {
+            // Against the committee's majority it is an override, explained by the ruling.
             DecisionService.Statement statement = new DecisionService.Statement(ruling.newDecision().outcome(),
-                    ruling.newDecision().rationale(), ruling.newDecision().effectiveDate(), null);
+                    ruling.newDecision().rationale(), ruling.newDecision().effectiveDate(),
+                    "Appeal upheld: " + ruling.reason());
             newDecisionId = decisions.write(nomination, statement, appealed.tally(), appealed.id(), appeal.id()).id();
         }
         Instant now = clock.instant();

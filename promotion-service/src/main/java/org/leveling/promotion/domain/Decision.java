@@ -101,7 +101,7 @@ public class Decision extends PanacheEntityBase {
         decision.abstentions = tally.abstain();
         decision.majority = tally.majority();
         decision.override = isOverride(outcome, tally);
-        decision.overrideReason = overrideReason;
+        decision.overrideReason = decision.override ? overrideReason : null;
         decision.decidedBy = decidedBy;
         decision.decidedAt = now;
         decision.supersedesDecisionId = supersedesDecisionId;
