@@ -12,9 +12,10 @@ ALTER TABLE nomination ADD COLUMN target_track varchar(32);
 ALTER TABLE nomination ADD COLUMN readiness_score numeric(5, 4);
 -- The member hr-admin designated to record the decision when the chair has a conflict on this case.
 ALTER TABLE nomination ADD COLUMN acting_chair_id varchar(64);
--- The decision in force (the latest after appeals) and its outcome.
+-- The decision in force (the latest after appeals), its outcome and whether it overrode the votes.
 ALTER TABLE nomination ADD COLUMN decision_id varchar(36);
 ALTER TABLE nomination ADD COLUMN outcome varchar(16) CHECK (outcome IN ('PROMOTED', 'NOT_PROMOTED', 'DEFERRED'));
+ALTER TABLE nomination ADD COLUMN override boolean;
 ALTER TABLE nomination ADD COLUMN withdrawn_at timestamptz;
 CREATE INDEX nomination_cycle_status ON nomination (cycle_id, status);
 

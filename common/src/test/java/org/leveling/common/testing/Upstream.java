@@ -71,7 +71,10 @@ public class Upstream {
         await().atMost(WAIT).until(() -> catalog.find(key, version).map(v -> v.retired()).orElse(false));
     }
 
-    /** Sends people (id → manager id, null for none) top-down and waits until the last is known. */
+    /**
+     * Sends people (id → manager id, null for none; an optional third element is the org unit, else
+     * Payments) top-down and waits until the last is known.
+     */
     public void people(List<String[]> idAndManager) {
         String last = null;
         for (String[] person : idAndManager) {
@@ -79,7 +82,7 @@ public class Upstream {
             event.put("employeeId", person[0]);
             event.put("name", "Person " + person[0]);
             event.put("managerId", person[1]);
-            event.put("orgUnit", "Payments");
+            event.put("orgUnit", person.length > 2 ? person[2] : "Payments");
             event.put("jobFamily", "product-management");
             event.put("track", "ic");
             event.put("revision", 1);

@@ -159,7 +159,7 @@ public class DecisionService {
                 statement.rationale(), effective, tally, blankToNull(statement.overrideReason()),
                 cases.caller().employeeId(), now, supersedes, appealId);
         decision.persist();
-        nomination.decided(decision.id(), decision.outcome(), now);
+        nomination.decided(decision, now);
         outbox.record(new DecisionRecordedV1(decision.id(), nomination.id(), nomination.cycleId(),
                 nomination.candidateId(), decision.outcome().name(), nomination.frameworkKey(),
                 nomination.frameworkVersion(), nomination.targetLevel(), effective, now, supersedes,

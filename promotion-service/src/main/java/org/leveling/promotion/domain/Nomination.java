@@ -64,6 +64,7 @@ public class Nomination extends PanacheEntityBase {
     private String decisionId;
     @Enumerated(EnumType.STRING)
     private Outcome outcome;
+    private Boolean override;
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
@@ -144,9 +145,10 @@ public class Nomination extends PanacheEntityBase {
     }
 
     /** The decision in force: the first, or the one an upheld appeal put in its place. */
-    public void decided(String decisionId, Outcome outcome, Instant now) {
-        this.decisionId = decisionId;
-        this.outcome = outcome;
+    public void decided(Decision decision, Instant now) {
+        this.decisionId = decision.id();
+        this.outcome = decision.outcome();
+        this.override = decision.override();
         status = NominationStatus.DECIDED;
         revision++;
         updatedAt = now;

@@ -97,6 +97,11 @@ final class CaseFixture {
 
     /** evidence-service's packet for an SPM nomination with the first {@code ready} competencies READY. */
     Map<String, Object> packet(String nomination, int ready) {
+        return packet(framework, candidate, nomination, ready);
+    }
+
+    /** As above for any candidate of the framework; a negative {@code ready} lists no competencies. */
+    static Map<String, Object> packet(String framework, String candidate, String nomination, int ready) {
         Map<String, Object> packet = new LinkedHashMap<>();
         packet.put("nominationId", nomination);
         packet.put("candidateId", candidate);

@@ -1,0 +1,59 @@
+package org.leveling.promotion.api;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.common.problem.Problem;
+import org.leveling.promotion.calibration.Calibration;
+import org.leveling.promotion.calibration.CalibrationService;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/cycles/{id}/calibration")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Calibration", description = "Outcomes and rates of a cycle's cases by org unit, target level, track and "
+        + "manager; outliers; drift against earlier cycles of the same scope. Aggregates only.")
+public class CalibrationResource {
+
+    private final CalibrationService calibration;
+
+    public CalibrationResource(CalibrationService calibration) {
+        this.calibration = calibration;
+    }
+
+    @GET
+    @Operation(summary = "Calibration of a cycle (hr-admin, analysts, the cycle's committee members)",
+            description = "Counts the cycle's submitted, not withdrawn cases as of submission (org unit, manager, "
+                    + "target level and track are snapshots taken then) by the decision in force: nominations, "
+                    + "decided, promoted / not promoted / deferred, overrides, promotionRate = promoted ÷ decided, "
+                    + "averageReadiness = mean share of READY competencies in the packets. A group is an outlier when "
+                    + "it has at least leveling.calibration.minimum-group-size cases and its rate differs from the "
+                    + "cycle's by more than leveling.calibration.outlier-margin. Drift compares with earlier cycles of "
+                    + "the same framework and org units (newest first). view FULL (hr-admin) shows every group; view "
+                    + "AGGREGATE (analysts, committee members) suppresses groups below the minimum size (default 5) "
+                    + "and, when only one group of a dimension would be, the next smallest too, so no one can be "
+                    + "singled out by subtraction. Every number can be rebuilt from the leveling.promotions and "
+                    + "leveling.evidence topics (docs/services/promotion-service.md).")
+    @APIResponse(responseCode = "200", description = "The calibration",
+            content = @Content(schema = @Schema(implementation = Calibration.class)))
+    @APIResponse(responseCode = "400", description = "Not a cycle id",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Neither hr-admin, analyst nor a member of the cycle's committees",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown cycle",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Calibration get(@PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a cycle id")
+            String id) {
+        return calibration.of(id);
+    }
+}

@@ -1,0 +1,235 @@
+package org.leveling.promotion.calibration;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.leveling.common.problem.ProblemException;
+import org.leveling.common.problem.ResourceNotFoundException;
+import org.leveling.common.security.Caller;
+import org.leveling.common.security.CurrentUser;
+import org.leveling.common.security.Roles;
+import org.leveling.promotion.domain.Committee;
+import org.leveling.promotion.domain.Cycle;
+
+/**
+ * Calibration numbers, aggregated by the database over the nomination facts kept at submission,
+ * packet and decision (one grouping-sets scan per cycle), then compared, flagged and suppressed here.
+ */
+@ApplicationScoped
+public class CalibrationService {
+
+    /** Where the key of a case comes from, and what the response calls the dimension. */
+    enum Dimension {
+        ORG_UNIT("orgUnit", 7), TARGET_LEVEL("targetLevel", 11), TRACK("track", 13), MANAGER("manager", 14);
+
+        final String label;
+        /** GROUPING(candidate_org_unit, target_level, target_track, candidate_manager_id) of its grouping set. */
+        final int grouping;
+
+        Dimension(String label, int grouping) {
+            this.label = label;
+            this.grouping = grouping;
+        }
+    }
+
+    static final String UNKNOWN = "(unknown)";
+    private static final int OVERALL = 15;
+
+    private final EntityManager entityManager;
+    private final CurrentUser currentUser;
+    private final CalibrationSettings settings;
+
+    public CalibrationService(EntityManager entityManager, CurrentUser currentUser, CalibrationSettings settings) {
+        this.entityManager = entityManager;
+        this.currentUser = currentUser;
+        this.settings = settings;
+        if (settings.minimumGroupSize() < 1) {
+            throw new IllegalStateException("leveling.calibration.minimum-group-size must be at least 1");
+        }
+    }
+
+    /** The numbers of one cycle as a group by key, per dimension (overall under key null). */
+    record Aggregate(Counts overall, Map<Dimension, Map<String, Counts>> groups) {
+    }
+
+    @Transactional
+    public Calibration of(String cycleId) {
+        Cycle cycle = Cycle.findById(cycleId);
+        if (cycle == null) {
+            throw new ResourceNotFoundException("cycle", cycleId);
+        }
+        Calibration.View view = viewFor(currentUser.caller(), cycle);
+        int minimum = settings.minimumGroupSize();
+        Aggregate current = aggregate(cycleId);
+        List<Cycle> earlier = earlierOfSameScope(cycle);
+        Aggregate previous = earlier.isEmpty() ? null : aggregate(earlier.get(0).id());
+        Map<String, Counts> earlierTotals = totals(earlier);
+
+        boolean aggregateView = view == Calibration.View.AGGREGATE;
+        BigDecimal cycleRate = current.overall().promotionRate();
+        boolean overallSuppressed = aggregateView && current.overall().nominations() < minimum;
+        Calibration.Group overall = group(null, current.overall(), null, null, overallSuppressed, false);
+
+        Map<String, List<Calibration.Group>> groups = new LinkedHashMap<>();
+        for (Dimension dimension : Dimension.values()) {
+            Map<String, Counts> byKey = current.groups().getOrDefault(dimension, Map.of());
+            Set<String> suppressed = aggregateView ? suppressed(byKey, minimum, overallSuppressed) : Set.of();
+            Map<String, Counts> before = previous == null ? Map.of()
+                    : previous.groups().getOrDefault(dimension, Map.of());
+            List<Calibration.Group> list = new ArrayList<>();
+            byKey.forEach((key, counts) -> {
+                Counts prior = before.get(key);
+                BigDecimal priorRate = prior == null || (aggregateView && prior.nominations() < minimum) ? null
+                        : prior.promotionRate();
+                boolean small = counts.nominations() < minimum;
+                list.add(group(key, counts, cycleRate, priorRate, suppressed.contains(key), small));
+            });
+            groups.put(dimension.label, list);
+        }
+
+        List<Calibration.EarlierCycle> earlierCycles = earlier.stream().map(c -> {
+            Counts totals = earlierTotals.getOrDefault(c.id(), Counts.NONE);
+            boolean hidden = aggregateView && totals.nominations() < minimum;
+            return new Calibration.EarlierCycle(c.id(), c.name(), c.createdAt(), hidden ? null : totals.nominations(),
+                    hidden ? null : totals.decided(), hidden ? null : totals.promoted(),
+                    hidden ? null : totals.promotionRate(), hidden);
+        }).toList();
+        BigDecimal previousRate = earlierCycles.isEmpty() ? null : earlierCycles.get(0).promotionRate();
+        BigDecimal change = overallSuppressed ? null : difference(cycleRate, previousRate);
+        return new Calibration(cycle.id(), cycle.name(), cycle.state(), cycle.frameworkKey(), cycle.orgUnits(), view,
+                minimum, settings.outlierMargin(), overall, groups,
+                new Calibration.Drift(earlier.isEmpty() ? null : earlier.get(0).id(), change, earlierCycles));
+    }
+
+    private Calibration.Group group(String key, Counts counts, BigDecimal cycleRate, BigDecimal priorRate,
+            boolean suppressed, boolean small) {
+        if (suppressed) {
+            return new Calibration.Group(key, null, null, null, null, null, null, null, null, null, false, null, true);
+        }
+        BigDecimal rate = counts.promotionRate();
+        BigDecimal deviation = key == null ? null : difference(rate, cycleRate);
+        boolean outlier = !small && deviation != null && deviation.abs().compareTo(settings.outlierMargin()) > 0;
+        return new Calibration.Group(key, counts.nominations(), counts.decided(), counts.promoted(),
+                counts.notPromoted(), counts.deferred(), counts.overrides(), rate, counts.averageReadiness(), deviation,
+                outlier, key == null ? null : difference(rate, priorRate), false);
+    }
+
+    /**
+     * Groups below the minimum; and when that is a single group of the dimension, the next smallest
+     * too — otherwise the cycle's total minus the others would give its numbers away.
+     */
+    static Set<String> suppressed(Map<String, Counts> byKey, int minimum, boolean overallSuppressed) {
+        if (overallSuppressed) {
+            return byKey.keySet();
+        }
+        Set<String> hidden = new HashSet<>();
+        byKey.forEach((key, counts) -> {
+            if (counts.nominations() < minimum) {
+                hidden.add(key);
+            }
+        });
+        if (hidden.size() == 1 && byKey.size() > 1) {
+            byKey.entrySet().stream().filter(e -> !hidden.contains(e.getKey()))
+                    .min(Comparator.comparingLong((Map.Entry<String, Counts> e) -> e.getValue().nominations())
+                            .thenComparing(Map.Entry::getKey))
+                    .ifPresent(e -> hidden.add(e.getKey()));
+        }
+        return hidden;
+    }
+
+    /** One scan of the cycle's submitted, not withdrawn cases, grouped every way calibration needs. */
+    Aggregate aggregate(String cycleId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT GROUPING(candidate_org_unit, target_level, target_track, candidate_manager_id),
+                       candidate_org_unit, target_level, target_track, candidate_manager_id,
+                       count(*), count(outcome),
+                       count(*) FILTER (WHERE outcome = 'PROMOTED'),
+                       count(*) FILTER (WHERE outcome = 'NOT_PROMOTED'),
+                       count(*) FILTER (WHERE outcome = 'DEFERRED'),
+                       count(*) FILTER (WHERE override),
+                       round(avg(readiness_score), 4)
+                FROM nomination
+                WHERE cycle_id = :cycle AND submitted_at IS NOT NULL AND status <> 'WITHDRAWN'
+                GROUP BY GROUPING SETS ((), (candidate_org_unit), (target_level), (target_track),
+                                        (candidate_manager_id))
+                """).setParameter("cycle", cycleId).getResultList();
+        Counts overall = Counts.NONE;
+        Map<Dimension, Map<String, Counts>> groups = new EnumMap<>(Dimension.class);
+        for (Object[] row : rows) {
+            int grouping = ((Number) row[0]).intValue();
+            Counts counts = new Counts(count(row[5]), count(row[6]), count(row[7]), count(row[8]), count(row[9]),
+                    count(row[10]), (BigDecimal) row[11]);
+            if (grouping == OVERALL) {
+                overall = counts;
+                continue;
+            }
+            for (Dimension dimension : Dimension.values()) {
+                if (dimension.grouping == grouping) {
+                    Object key = row[dimension.ordinal() + 1];
+                    groups.computeIfAbsent(dimension, d -> new TreeMap<>())
+                            .put(key == null ? UNKNOWN : (String) key, counts);
+                }
+            }
+        }
+        return new Aggregate(overall, groups);
+    }
+
+    /** Cycles of the same framework over the same org units, planned before this one, newest first. */
+    private List<Cycle> earlierOfSameScope(Cycle cycle) {
+        Set<String> units = Set.copyOf(cycle.orgUnits());
+        return Cycle.<Cycle>list("frameworkKey = ?1 and createdAt < ?2 order by createdAt desc, id desc",
+                cycle.frameworkKey(), cycle.createdAt()).stream()
+                .filter(c -> Set.copyOf(c.orgUnits()).equals(units)).toList();
+    }
+
+    private Map<String, Counts> totals(List<Cycle> cycles) {
+        if (cycles.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT cycle_id, count(*), count(outcome), count(*) FILTER (WHERE outcome = 'PROMOTED')
+                FROM nomination
+                WHERE cycle_id IN (:cycles) AND submitted_at IS NOT NULL AND status <> 'WITHDRAWN'
+                GROUP BY cycle_id
+                """).setParameter("cycles", cycles.stream().map(Cycle::id).toList()).getResultList();
+        Map<String, Counts> totals = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            totals.put((String) row[0], new Counts(count(row[1]), count(row[2]), count(row[3]), 0, 0, 0, null));
+        }
+        return totals;
+    }
+
+    private static Calibration.View viewFor(Caller caller, Cycle cycle) {
+        if (caller.hasRole(Roles.HR_ADMIN)) {
+            return Calibration.View.FULL;
+        }
+        boolean member = Committee.ofCycle(cycle.id()).stream().flatMap(c -> c.members().stream())
+                .anyMatch(m -> m.employeeId().equals(caller.employeeId()));
+        if (caller.hasRole(Roles.ANALYST) || member) {
+            return Calibration.View.AGGREGATE;
+        }
+        throw ProblemException.forbidden("Calibration is for hr-admin, analysts and the cycle's committee members.");
+    }
+
+    private static BigDecimal difference(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : a.subtract(b);
+    }
+
+    private static long count(Object value) {
+        return ((Number) value).longValue();
+    }
+}
