@@ -75,6 +75,44 @@ public class LevelHistoryService {
                 describe(entry.assignment()));
     }
 
+    /**
+     * Undoes a promotion that an upheld appeal replaced by another outcome: when the superseded
+     * decision's PROMOTION entry is still the latest, a CORRECTION entry (source: the new decision)
+     * puts the candidate back at the level they had before it, from the same date. Once; nothing when
+     * that promotion was never applied. A later level change in between is refused (the inbox parks
+     * the event for hr-admin) rather than guessed at.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revertPromotion(String eventType, String eventId, String producer, String candidateId,
+            String supersededDecisionId, String decisionId) {
+        if (LevelAssignment.count("employeeId = ?1 and sourceRef = ?2", candidateId, decisionId) > 0) {
+            return;
+        }
+        Optional<LevelAssignment> promotion = LevelAssignment.<LevelAssignment>find(
+                "employeeId = ?1 and sourceRef = ?2 and reason = ?3", candidateId, supersededDecisionId,
+                LevelAssignment.Reason.PROMOTION).firstResultOptional();
+        if (promotion.isEmpty()) {
+            return;
+        }
+        List<LevelAssignment> history = LevelAssignment.list("employeeId = ?1",
+                Sort.by("effectiveFrom").and("id"), candidateId);
+        int at = history.indexOf(promotion.get());
+        if (at != history.size() - 1) {
+            throw invalid("supersedesDecisionId", "the promotion of decision " + supersededDecisionId
+                    + " is followed by later level changes; correct the history by hand");
+        }
+        if (at == 0) {
+            throw invalid("supersedesDecisionId", "the promotion of decision " + supersededDecisionId
+                    + " is the first entry of the history; there is no level to return to");
+        }
+        LevelAssignment before = history.get(at - 1);
+        Entry entry = appendEntry(candidateId, new LevelChange(before.frameworkKey(), before.frameworkVersion(),
+                before.level(), promotion.get().effectiveFrom(), LevelAssignment.Reason.CORRECTION, decisionId),
+                producer);
+        audit.recordEventChange(producer, eventType, eventId, "level-history", candidateId, entry.before(),
+                describe(entry.assignment()));
+    }
+
     private Entry appendEntry(String employeeId, LevelChange change, String recordedBy) {
         Person person = Person.findById(employeeId, LockModeType.PESSIMISTIC_WRITE);
         if (person == null) {

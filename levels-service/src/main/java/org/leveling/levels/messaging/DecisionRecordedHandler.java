@@ -15,7 +15,9 @@ import org.leveling.levels.domain.LevelHistoryService;
 
 /**
  * Closes the loop: a committee's PROMOTED decision (from promotion-service) becomes a PROMOTION
- * entry in the candidate's level history, once. Other outcomes change nothing here.
+ * entry in the candidate's level history, once. A decision that replaces a PROMOTED one after an
+ * appeal with another outcome undoes that promotion with a CORRECTION entry. Other outcomes change
+ * nothing here.
  */
 @ApplicationScoped
 public class DecisionRecordedHandler implements EventHandler<DecisionRecordedHandler.DecisionRecorded> {
@@ -60,12 +62,16 @@ public class DecisionRecordedHandler implements EventHandler<DecisionRecordedHan
 
     @Override
     public void apply(ReceivedEvent event, DecisionRecorded decision) {
-        if (!"PROMOTED".equals(decision.outcome())) {
-            return;
-        }
         String source = event.source().startsWith("/") ? event.source().substring(1) : event.source();
         // recorded_by and the audit actor hold 64 characters; a CloudEvents source may be longer.
         String producer = source.length() <= 64 ? source : source.substring(0, 64);
+        if (!"PROMOTED".equals(decision.outcome())) {
+            if (decision.supersedesDecisionId() != null) {
+                levels.revertPromotion(event.type(), event.id(), producer, decision.candidateId(),
+                        decision.supersedesDecisionId(), decision.decisionId());
+            }
+            return;
+        }
         levels.applyPromotion(event.type(), event.id(), producer, decision.candidateId(),
                 new LevelHistoryService.LevelChange(decision.frameworkKey(), decision.frameworkVersion(),
                         decision.targetLevel(), decision.effectiveDate(), LevelAssignment.Reason.PROMOTION,

@@ -63,6 +63,30 @@ class PromotionDecisionTest {
     }
 
     @Test
+    void anAppealThatReplacesAPromotionWithAnotherOutcomeReturnsTheCandidateToTheirEarlierLevel() throws Exception {
+        String framework = FrameworkResourceTestLadder.publish();
+        String candidate = person(framework);
+        String promotion = "D-" + UUID.randomUUID();
+        String overturned = "D-" + UUID.randomUUID();
+        send(UUID.randomUUID().toString(), decision(promotion, candidate, "PROMOTED", framework, "SPM"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> history(candidate).size() == 2);
+
+        Map<String, Object> appeal = decision(overturned, candidate, "NOT_PROMOTED", framework, "SPM");
+        appeal.put("nominationId", "N-" + promotion);
+        appeal.put("supersedesDecisionId", promotion);
+        send(UUID.randomUUID().toString(), appeal);
+        send(UUID.randomUUID().toString(), appeal); // redelivered under another id: still one correction
+
+        String sentinel = person(framework);
+        send(UUID.randomUUID().toString(), decision("D-" + UUID.randomUUID(), sentinel, "PROMOTED", framework, "SPM"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> history(sentinel).size() == 2);
+        List<Map<String, Object>> entries = history(candidate);
+        assertThat(entries).hasSize(3);
+        assertThat(entries.get(2)).containsEntry("reason", "CORRECTION").containsEntry("level", "PM")
+                .containsEntry("sourceRef", overturned).containsEntry("effectiveFrom", "2026-12-01");
+    }
+
+    @Test
     void aDecisionForALevelTheFrameworkLacksIsParkedWithTheReason() throws Exception {
         String framework = FrameworkResourceTestLadder.publish();
         String candidate = person(framework);
