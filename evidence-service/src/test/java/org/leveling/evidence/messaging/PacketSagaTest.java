@@ -139,6 +139,25 @@ class PacketSagaTest {
         given().auth().oauth2(token(manager)).get("/api/v1/evidence/{id}", acknowledged).then().statusCode(200);
     }
 
+    @Test
+    void aWithdrawnNominationEndsItsCommitteesAccess() throws Exception {
+        String acknowledged = evidence("SPM", "2026-04-01", "2026-05-20", true);
+        String nomination = Upstream.id("nom");
+        UpstreamEvents.send(NominationSubmitted.TOPIC, nomination, "/promotion-service", NominationSubmitted.TYPE,
+                nomination(nomination));
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(token(member))
+                .get("/api/v1/evidence/{id}", acknowledged).statusCode() == 200);
+
+        Map<String, Object> withdrawn = Map.of("nominationId", nomination, "cycleId", "cycle-2026-h2", "candidateId",
+                candidate, "withdrawnBy", manager, "wasSubmitted", true, "withdrawnAt", Instant.now().toString());
+        EventSchemas.assertValid("org.leveling.promotions.nomination-withdrawn.v1", json.writeValueAsString(withdrawn));
+        UpstreamEvents.send("leveling.promotions", nomination, "/promotion-service",
+                "org.leveling.promotions.nomination-withdrawn.v1", withdrawn);
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(token(member))
+                .get("/api/v1/evidence/{id}", acknowledged).statusCode() == 404);
+        given().auth().oauth2(token(otherMember)).get("/api/v1/evidence/{id}", acknowledged).then().statusCode(404);
+    }
+
     private Map<String, Object> nomination(String id) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("nominationId", id);

@@ -114,7 +114,7 @@ public class AppealService {
                 violations.add(new FieldViolation("newDecision.outcome", "an upheld appeal changes the outcome ("
                         + appealed.outcome() + ")"));
             }
-            decisions.check(nomination, ruling.newDecision(), violations);
+            decisions.check(nomination, ruling.newDecision(), "newDecision.", violations);
         }
         ProblemException.refuseIfAny("The appeal cannot be decided as stated.", violations);
 

@@ -121,6 +121,11 @@ public class DecisionService {
 
     /** Checks the rationale (every competency of the target level, once) and the effective date. */
     void check(Nomination nomination, Statement statement, List<FieldViolation> violations) {
+        check(nomination, statement, "", violations);
+    }
+
+    /** As above, each problem located under {@code prefix} (e.g. "newDecision." in an appeal ruling). */
+    void check(Nomination nomination, Statement statement, String prefix, List<FieldViolation> violations) {
         Ladder ladder = frameworks.find(nomination.frameworkKey(), nomination.frameworkVersion()).orElseThrow()
                 .ladder();
         Set<String> required = competenciesOf(ladder, nomination.targetLevel());
@@ -129,22 +134,22 @@ public class DecisionService {
         for (int i = 0; i < given.size(); i++) {
             String key = given.get(i).competency();
             if (!required.contains(key)) {
-                violations.add(new FieldViolation("rationale.competencies[" + i + "].competency", "'" + key
+                violations.add(new FieldViolation(prefix + "rationale.competencies[" + i + "].competency", "'" + key
                         + "' is not a competency of " + nomination.targetLevel() + " (" + required + ")"));
             } else if (!seen.add(key)) {
-                violations.add(new FieldViolation("rationale.competencies[" + i + "].competency", "'" + key
+                violations.add(new FieldViolation(prefix + "rationale.competencies[" + i + "].competency", "'" + key
                         + "' is assessed twice"));
             }
         }
         required.stream().filter(key -> !seen.contains(key)).forEach(key -> violations.add(new FieldViolation(
-                "rationale.competencies", "has no assessment of '" + key + "'")));
+                prefix + "rationale.competencies", "has no assessment of '" + key + "'")));
         LocalDate today = LocalDate.now(clock);
         LocalDate effective = statement.effectiveDate();
         if (effective == null && statement.outcome() == Outcome.PROMOTED) {
-            violations.add(new FieldViolation("effectiveDate", "is required for a promotion"));
+            violations.add(new FieldViolation(prefix + "effectiveDate", "is required for a promotion"));
         } else if (effective != null && (effective.isBefore(today.minusDays(MAX_DAYS_BACK))
                 || effective.isAfter(today.plusDays(MAX_DAYS_AHEAD)))) {
-            violations.add(new FieldViolation("effectiveDate", "must be between " + today.minusDays(MAX_DAYS_BACK)
+            violations.add(new FieldViolation(prefix + "effectiveDate", "must be between " + today.minusDays(MAX_DAYS_BACK)
                     + " and " + today.plusDays(MAX_DAYS_AHEAD)));
         }
     }

@@ -113,6 +113,9 @@ public class VotingService {
         if (!member && !caller.hasRole(Roles.HR_ADMIN)) {
             throw new ResourceNotFoundException("votes of nomination", nominationId);
         }
+        if (nomination.committeeId() == null) {
+            throw ProblemException.conflict("The case is a draft: it has no committee and no votes yet.");
+        }
         List<Vote> votes = eligibleVotes(nomination);
         Vote mine = votes.stream().filter(v -> v.memberId().equals(caller.employeeId())).findFirst().orElse(null);
         boolean visible = caller.hasRole(Roles.HR_ADMIN) || mine != null;

@@ -81,6 +81,12 @@ class AppealTest {
         rule(HR, appeal, true, "NOT_PROMOTED").then().statusCode(400)
                 .body("errors[0].field", equalTo("newDecision.outcome"));
         rule(HR, appeal, true, null).then().statusCode(400).body("errors[0].field", equalTo("newDecision"));
+        Map<String, Object> thin = new java.util.LinkedHashMap<>(Map.of("upheld", true, "reason", "Reviewed"));
+        Map<String, Object> undated = decision("PROMOTED", null);
+        undated.remove("effectiveDate");
+        thin.put("newDecision", undated);
+        given().auth().oauth2(HR).contentType(ContentType.JSON).body(thin).post("/api/v1/appeals/{id}/decision", appeal)
+                .then().statusCode(400).body("errors[0].field", equalTo("newDecision.effectiveDate"));
         String growthChair = Upstream.id("growth-chair");
         org.upstream.people(List.<String[]>of(new String[] {growthChair, null}));
         CaseFixture.committee(cycle, "Growth", 1, growthChair);

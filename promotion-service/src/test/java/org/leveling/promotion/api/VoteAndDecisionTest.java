@@ -180,6 +180,7 @@ class VoteAndDecisionTest {
         String cycle = org.cycle(2, org.chair, org.member, org.peer);
         CaseFixture.transition(cycle, "OPEN_NOMINATIONS");
         String draft = org.create(org.manager, cycle, "SPM").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(HR).get("/api/v1/nominations/{id}/votes", draft).then().statusCode(409);
         given().auth().oauth2(token(org.peer)).post("/api/v1/nominations/{id}/withdraw", draft).then()
                 .statusCode(404);
         given().auth().oauth2(token(org.director)).post("/api/v1/nominations/{id}/withdraw", draft).then()
