@@ -92,7 +92,7 @@ public class AppealService {
             throw new ResourceNotFoundException("appeal", appealId);
         }
         Nomination nomination = Nomination.findById(appeal.nominationId(), LockModeType.PESSIMISTIC_WRITE);
-        boolean mayDecide = caller.hasRole(Roles.HR_ADMIN) || isIndependentChair(caller.employeeId(), nomination);
+        boolean mayDecide = caller.hasRole(Roles.HR_ADMIN) || cases.isIndependentChair(caller.employeeId(), nomination);
         if (!mayDecide) {
             if (!cases.maySee(caller, nomination)) {
                 throw new ResourceNotFoundException("appeal", appealId);
@@ -143,21 +143,10 @@ public class AppealService {
         Caller caller = cases.caller();
         if (appeal == null || !(caller.hasRole(Roles.HR_ADMIN)
                 || cases.maySee(caller, Nomination.findById(appeal.nominationId()))
-                || isIndependentChair(caller.employeeId(), Nomination.findById(appeal.nominationId())))) {
+                || cases.isIndependentChair(caller.employeeId(), Nomination.findById(appeal.nominationId())))) {
             throw new ResourceNotFoundException("appeal", appealId);
         }
         return appeal;
-    }
-
-    /** Chairs another committee of the case's cycle and has no conflict of interest on the case. */
-    private boolean isIndependentChair(String employeeId, Nomination nomination) {
-        if (cases.conflictsOfInterest(nomination).contains(employeeId)) {
-            return false;
-        }
-        return Committee.ofCycle(nomination.cycleId()).stream()
-                .filter(c -> !c.id().equals(nomination.committeeId()))
-                .anyMatch(c -> c.members().stream().anyMatch(m -> m.role() == CommitteeRole.CHAIR
-                        && m.employeeId().equals(employeeId)));
     }
 
     record AppealSummary(String id, String decisionId, Appeal.Status status, String newDecisionId) {

@@ -36,11 +36,27 @@ public class CaseAccess {
         return currentUser.caller();
     }
 
-    /** hr-admin, the nominator, the candidate, the candidate's management chain and the eligible members. */
+    /**
+     * hr-admin, the nominator, the candidate, the candidate's management chain, the eligible members,
+     * and while an appeal of the case is open, the chairs who may decide it.
+     */
     public boolean maySee(Caller caller, Nomination n) {
         String me = caller.employeeId();
         return caller.hasRole(Roles.HR_ADMIN) || me.equals(n.nominatorId()) || me.equals(n.candidateId())
-                || n.eligibleMembers().contains(me) || people.manages(me, n.candidateId());
+                || n.eligibleMembers().contains(me) || people.manages(me, n.candidateId())
+                || (Appeal.count("nominationId = ?1 and status = ?2", n.id(), Appeal.Status.OPEN) > 0
+                        && isIndependentChair(me, n));
+    }
+
+    /** Chairs another committee of the case's cycle and has no conflict of interest on the case. */
+    public boolean isIndependentChair(String employeeId, Nomination nomination) {
+        if (conflictsOfInterest(nomination).contains(employeeId)) {
+            return false;
+        }
+        return Committee.ofCycle(nomination.cycleId()).stream()
+                .filter(c -> !c.id().equals(nomination.committeeId()))
+                .anyMatch(c -> c.members().stream().anyMatch(m -> m.role() == CommitteeRole.CHAIR
+                        && m.employeeId().equals(employeeId)));
     }
 
     /** The case, for a caller who may see it; 404 for everyone else, as for an unknown id. */

@@ -201,13 +201,18 @@ public class NominationService {
         return cases.visible(id);
     }
 
-    /** The frozen packet, for hr-admin, the nominator and the eligible members (not the candidate). */
+    /**
+     * The frozen packet, for hr-admin, the nominator, the eligible members and, while an appeal is open,
+     * the chairs who may decide it (not the candidate).
+     */
     @Transactional
     public String packet(String id) {
         Nomination nomination = get(id);
         Caller caller = currentUser.caller();
+        boolean appealReviewer = Appeal.count("nominationId = ?1 and status = ?2", id, Appeal.Status.OPEN) > 0
+                && cases.isIndependentChair(caller.employeeId(), nomination);
         if (!caller.hasRole(Roles.HR_ADMIN) && !caller.employeeId().equals(nomination.nominatorId())
-                && !nomination.eligibleMembers().contains(caller.employeeId())) {
+                && !nomination.eligibleMembers().contains(caller.employeeId()) && !appealReviewer) {
             throw new ResourceNotFoundException("packet", id);
         }
         @SuppressWarnings("unchecked")

@@ -90,10 +90,14 @@ class AppealTest {
         String growthChair = Upstream.id("growth-chair");
         org.upstream.people(List.<String[]>of(new String[] {growthChair, null}));
         CaseFixture.committee(cycle, "Growth", 1, growthChair);
+        given().auth().oauth2(token(growthChair)).get("/api/v1/nominations/{id}/packet", nomination).then()
+                .statusCode(200); // the appeal's independent chair reads the case while the appeal is open
         String newDecision = rule(token(growthChair), appeal, true, "PROMOTED").then().statusCode(200)
                 .body("status", equalTo("UPHELD")).body("decidedBy", equalTo(growthChair))
                 .extract().path("newDecisionId");
         rule(HR, appeal, false, null).then().statusCode(409);
+        given().auth().oauth2(token(growthChair)).get("/api/v1/nominations/{id}/packet", nomination).then()
+                .statusCode(404);
 
         given().auth().oauth2(token(org.candidate)).get("/api/v1/nominations/{id}/decisions", nomination).then()
                 .statusCode(200).body("id", equalTo(List.of(decisionId, newDecision)))
