@@ -1,7 +1,9 @@
 package org.leveling.promotion.api;
 
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -55,5 +57,22 @@ public class CalibrationResource {
     public Calibration get(@PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a cycle id")
             String id) {
         return calibration.of(id);
+    }
+
+    @POST
+    @Path("/rebuild")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Recompute a cycle's calibration numbers from its cases (hr-admin)",
+            description = "The numbers are kept up to date as cases change; this recomputes them from the cases "
+                    + "themselves (after a restore, or to check) and answers the full calibration.")
+    @APIResponse(responseCode = "200", description = "Rebuilt",
+            content = @Content(schema = @Schema(implementation = Calibration.class)))
+    @APIResponse(responseCode = "403", description = "Not hr-admin",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown cycle",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Calibration rebuild(@PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a cycle id")
+            String id) {
+        return calibration.rebuild(id);
     }
 }

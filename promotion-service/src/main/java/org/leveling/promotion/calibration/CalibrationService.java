@@ -1,9 +1,10 @@
 package org.leveling.promotion.calibration;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,34 +25,24 @@ import org.leveling.promotion.domain.Committee;
 import org.leveling.promotion.domain.Cycle;
 
 /**
- * Calibration numbers, aggregated by the database over the nomination facts kept at submission,
- * packet and decision (one grouping-sets scan per cycle), then compared, flagged and suppressed here.
+ * Calibration numbers as {@link CalibrationLedger} keeps them (a few rows per group, however many
+ * cases), compared, flagged and suppressed here.
  */
 @ApplicationScoped
 public class CalibrationService {
 
-    /** Where the key of a case comes from, and what the response calls the dimension. */
-    enum Dimension {
-        ORG_UNIT("orgUnit", 7), TARGET_LEVEL("targetLevel", 11), TRACK("track", 13), MANAGER("manager", 14);
+    /** The dimensions of the response, in its order, as the ledger names them. */
+    static final List<String> DIMENSIONS = List.of("orgUnit", "targetLevel", "track", "manager");
 
-        final String label;
-        /** GROUPING(candidate_org_unit, target_level, target_track, candidate_manager_id) of its grouping set. */
-        final int grouping;
-
-        Dimension(String label, int grouping) {
-            this.label = label;
-            this.grouping = grouping;
-        }
-    }
-
-    static final String UNKNOWN = "(unknown)";
-    private static final int OVERALL = 15;
 
     private final EntityManager entityManager;
     private final CurrentUser currentUser;
     private final CalibrationSettings settings;
+    private final CalibrationLedger ledger;
 
-    public CalibrationService(EntityManager entityManager, CurrentUser currentUser, CalibrationSettings settings) {
+    public CalibrationService(EntityManager entityManager, CurrentUser currentUser, CalibrationSettings settings,
+            CalibrationLedger ledger) {
+        this.ledger = ledger;
         this.entityManager = entityManager;
         this.currentUser = currentUser;
         this.settings = settings;
@@ -60,8 +51,20 @@ public class CalibrationService {
         }
     }
 
-    /** The numbers of one cycle as a group by key, per dimension (overall under key null). */
-    record Aggregate(Counts overall, Map<Dimension, Map<String, Counts>> groups) {
+    /** hr-admin recomputes a cycle's numbers from its cases (after a restore, or to check the ledger). */
+    public Calibration rebuild(String cycleId) {
+        if (!currentUser.caller().hasRole(Roles.HR_ADMIN)) {
+            throw ProblemException.forbidden("Only hr-admin rebuilds calibration numbers.");
+        }
+        if (Cycle.findById(cycleId) == null) {
+            throw new ResourceNotFoundException("cycle", cycleId);
+        }
+        ledger.rebuild(cycleId);
+        return of(cycleId);
+    }
+
+    /** The numbers of one cycle: overall, and per dimension by group key. */
+    record Aggregate(Counts overall, Map<String, Map<String, Counts>> groups) {
     }
 
     @Transactional
@@ -83,7 +86,7 @@ public class CalibrationService {
         Calibration.Group overall = group(null, current.overall(), null, null, overallSuppressed, false);
 
         Map<String, List<Calibration.Group>> groups = new LinkedHashMap<>();
-        for (Dimension dimension : Dimension.values()) {
+        for (String dimension : DIMENSIONS) {
             Map<String, Counts> byKey = current.groups().getOrDefault(dimension, Map.of());
             Set<String> suppressed = aggregateView ? suppressed(byKey, minimum, overallSuppressed) : Set.of();
             Map<String, Counts> before = previous == null ? Map.of()
@@ -96,7 +99,7 @@ public class CalibrationService {
                 boolean small = counts.nominations() < minimum;
                 list.add(group(key, counts, cycleRate, priorRate, suppressed.contains(key), small));
             });
-            groups.put(dimension.label, list);
+            groups.put(dimension, list);
         }
 
         List<Calibration.EarlierCycle> earlierCycles = earlier.stream().map(c -> {
@@ -149,39 +152,26 @@ public class CalibrationService {
         return hidden;
     }
 
-    /** One scan of the cycle's submitted, not withdrawn cases, grouped every way calibration needs. */
+    /** The cycle's numbers as the ledger keeps them (groups whose cases were all withdrawn left out). */
     Aggregate aggregate(String cycleId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT GROUPING(candidate_org_unit, target_level, target_track, candidate_manager_id),
-                       candidate_org_unit, target_level, target_track, candidate_manager_id,
-                       count(*), count(outcome),
-                       count(*) FILTER (WHERE outcome = 'PROMOTED'),
-                       count(*) FILTER (WHERE outcome = 'NOT_PROMOTED'),
-                       count(*) FILTER (WHERE outcome = 'DEFERRED'),
-                       count(*) FILTER (WHERE override),
-                       round(avg(readiness_score), 4)
-                FROM nomination
-                WHERE cycle_id = :cycle AND submitted_at IS NOT NULL AND status <> 'WITHDRAWN'
-                GROUP BY GROUPING SETS ((), (candidate_org_unit), (target_level), (target_track),
-                                        (candidate_manager_id))
+                SELECT dimension, group_key, nominations, decided, promoted, not_promoted, deferred, overrides,
+                       readiness_sum, readiness_count
+                FROM calibration_group WHERE cycle_id = :cycle AND nominations > 0
                 """).setParameter("cycle", cycleId).getResultList();
         Counts overall = Counts.NONE;
-        Map<Dimension, Map<String, Counts>> groups = new EnumMap<>(Dimension.class);
+        Map<String, Map<String, Counts>> groups = new HashMap<>();
         for (Object[] row : rows) {
-            int grouping = ((Number) row[0]).intValue();
-            Counts counts = new Counts(count(row[5]), count(row[6]), count(row[7]), count(row[8]), count(row[9]),
-                    count(row[10]), (BigDecimal) row[11]);
-            if (grouping == OVERALL) {
+            long readinessCount = count(row[9]);
+            BigDecimal readiness = readinessCount == 0 ? null : ((BigDecimal) row[8])
+                    .divide(BigDecimal.valueOf(readinessCount), 4, RoundingMode.HALF_UP);
+            Counts counts = new Counts(count(row[2]), count(row[3]), count(row[4]), count(row[5]), count(row[6]),
+                    count(row[7]), readiness);
+            if ("overall".equals(row[0])) {
                 overall = counts;
-                continue;
-            }
-            for (Dimension dimension : Dimension.values()) {
-                if (dimension.grouping == grouping) {
-                    Object key = row[dimension.ordinal() + 1];
-                    groups.computeIfAbsent(dimension, d -> new TreeMap<>())
-                            .put(key == null ? UNKNOWN : (String) key, counts);
-                }
+            } else {
+                groups.computeIfAbsent((String) row[0], d -> new TreeMap<>()).put((String) row[1], counts);
             }
         }
         return new Aggregate(overall, groups);
@@ -201,10 +191,8 @@ public class CalibrationService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT cycle_id, count(*), count(outcome), count(*) FILTER (WHERE outcome = 'PROMOTED')
-                FROM nomination
-                WHERE cycle_id IN (:cycles) AND submitted_at IS NOT NULL AND status <> 'WITHDRAWN'
-                GROUP BY cycle_id
+                SELECT cycle_id, nominations, decided, promoted FROM calibration_group
+                WHERE dimension = 'overall' AND cycle_id IN (:cycles)
                 """).setParameter("cycles", cycles.stream().map(Cycle::id).toList()).getResultList();
         Map<String, Counts> totals = new LinkedHashMap<>();
         for (Object[] row : rows) {

@@ -21,6 +21,7 @@ import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
+import org.leveling.promotion.calibration.CalibrationLedger;
 import org.leveling.promotion.messaging.DecisionRecordedV1;
 
 /**
@@ -41,9 +42,11 @@ public class DecisionService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CalibrationLedger calibration;
 
     public DecisionService(FrameworkCatalog frameworks, CaseAccess cases, VotingService voting, Outbox outbox,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, CalibrationLedger calibration) {
+        this.calibration = calibration;
         this.frameworks = frameworks;
         this.cases = cases;
         this.voting = voting;
@@ -164,7 +167,9 @@ public class DecisionService {
                 statement.rationale(), effective, tally, blankToNull(statement.overrideReason()),
                 cases.caller().employeeId(), now, supersedes, appealId);
         decision.persist();
+        CalibrationLedger.Contribution counted = CalibrationLedger.Contribution.of(nomination);
         nomination.decided(decision, now);
+        calibration.record(counted, CalibrationLedger.Contribution.of(nomination));
         outbox.record(new DecisionRecordedV1(decision.id(), nomination.id(), nomination.cycleId(),
                 nomination.candidateId(), decision.outcome().name(), nomination.frameworkKey(),
                 nomination.frameworkVersion(), nomination.targetLevel(), effective, now, supersedes,

@@ -242,6 +242,11 @@ public class Nomination extends PanacheEntityBase {
         return outcome;
     }
 
+    /** Whether the decision in force overrode the votes; null until decided. */
+    public Boolean override() {
+        return override;
+    }
+
     public Instant withdrawnAt() {
         return withdrawnAt;
     }

@@ -33,6 +33,7 @@ import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.Roles;
+import org.leveling.promotion.calibration.CalibrationLedger;
 import org.leveling.promotion.messaging.NominationSubmittedV1;
 import org.leveling.promotion.messaging.NominationWithdrawnV1;
 import org.leveling.promotion.messaging.RecusalDeclaredV1;
@@ -54,10 +55,13 @@ public class NominationService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final CaseAccess cases;
+    private final CalibrationLedger calibration;
 
     public NominationService(EntityManager entityManager, FrameworkCatalog frameworks, PeopleDirectory people,
-            Outbox outbox, AuditTrail audit, CurrentUser currentUser, Clock clock, CaseAccess cases) {
+            Outbox outbox, AuditTrail audit, CurrentUser currentUser, Clock clock, CaseAccess cases,
+            CalibrationLedger calibration) {
         this.cases = cases;
+        this.calibration = calibration;
         this.entityManager = entityManager;
         this.frameworks = frameworks;
         this.people = people;
@@ -167,7 +171,9 @@ public class NominationService {
                 .flatMap(v -> v.ladder().level(nomination.targetLevel())).map(Ladder.Level::track).orElse(null);
         Nomination.Snapshot snapshot = new Nomination.Snapshot(orgUnit,
                 candidate.map(DirectoryPerson::managerId).orElse(null), track);
+        CalibrationLedger.Contribution counted = CalibrationLedger.Contribution.of(nomination);
         nomination.submit(committee.id(), eligible, snapshot, now);
+        calibration.record(counted, CalibrationLedger.Contribution.of(nomination));
         outbox.record(new NominationSubmittedV1(id, cycle.id(), nomination.candidateId(), nomination.nominatorId(),
                 nomination.frameworkKey(), nomination.frameworkVersion(), nomination.targetLevel(), committee.id(),
                 eligible, now, snapshot.orgUnit(), snapshot.managerId(), snapshot.targetTrack()).toOutbox());
@@ -189,7 +195,9 @@ public class NominationService {
                 .setParameter("now", Timestamp.from(clock.instant())).setParameter("eventId", eventId).executeUpdate();
         if (inserted == 1 && nomination.status() == NominationStatus.SUBMITTED) {
             Summary before = Summary.of(nomination);
+            CalibrationLedger.Contribution counted = CalibrationLedger.Contribution.of(nomination);
             nomination.enterReview(readinessScore, clock.instant());
+            calibration.record(counted, CalibrationLedger.Contribution.of(nomination));
             audit.recordEventChange("evidence-service", "org.leveling.evidence.packet-assembled.v1", eventId,
                     "nomination", nominationId, before, Summary.of(nomination));
         }
@@ -282,7 +290,9 @@ public class NominationService {
         Summary before = Summary.of(nomination);
         boolean wasSubmitted = nomination.status() != NominationStatus.DRAFT;
         Instant now = clock.instant();
+        CalibrationLedger.Contribution counted = CalibrationLedger.Contribution.of(nomination);
         nomination.withdraw(now);
+        calibration.record(counted, CalibrationLedger.Contribution.of(nomination));
         outbox.record(new NominationWithdrawnV1(id, nomination.cycleId(), nomination.candidateId(),
                 currentUser.caller().employeeId(), wasSubmitted, now).toOutbox());
         audit.recordChange("nomination", id, before, Summary.of(nomination));

@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.path.json.config.JsonPathConfig;
 
 /**
@@ -98,6 +99,11 @@ class CalibrationTest {
         assertThat(c.getBoolean("groups.targetLevel.find { it.key == 'GPM' }.outlier")).isFalse();
 
         assertThat(c.getString("drift.previousCycleId")).isEqualTo(seeded.earlier());
+        // The numbers kept as cases changed are the numbers recomputed from the cases.
+        Response rebuilt = given().auth().oauth2(HR).post("/api/v1/cycles/{id}/calibration/rebuild", seeded.current());
+        assertThat(json(rebuilt).getMap("$")).isEqualTo(c.getMap("$"));
+        given().auth().oauth2(token(seeded.chairPayments()))
+                .post("/api/v1/cycles/{id}/calibration/rebuild", seeded.current()).then().statusCode(403);
         assertThat(c.getDouble("drift.promotionRateChange")).isEqualTo(0.2);
         assertThat(c.getDouble("drift.earlierCycles[0].promotionRate")).isEqualTo(0.4);
     }
@@ -215,12 +221,12 @@ class CalibrationTest {
     }
 
     /** The body with decimals as BigDecimal, as served (not rounded through float). */
-    private static JsonPath json(io.restassured.response.Response response) {
+    private static JsonPath json(Response response) {
         response.then().statusCode(200);
         return new JsonPath(response.asString()).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     }
 
-    private static io.restassured.response.Response calibration(String token) {
+    private static Response calibration(String token) {
         return given().auth().oauth2(token).get("/api/v1/cycles/{id}/calibration", seeded.current());
     }
 
