@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leveling.common.audit.AuditTrail;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
@@ -24,11 +25,14 @@ import org.leveling.common.security.Roles;
 import org.leveling.promotion.domain.Committee;
 import org.leveling.promotion.domain.Cycle;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * Calibration numbers as {@link CalibrationLedger} keeps them (a few rows per group, however many
  * cases), compared, flagged and suppressed here.
  */
 @ApplicationScoped
+@Startup // checks its settings when the service starts, not at the first request
 public class CalibrationService {
 
     /** The dimensions of the response, in its order, as the ledger names them. */
@@ -39,19 +43,25 @@ public class CalibrationService {
     private final CurrentUser currentUser;
     private final CalibrationSettings settings;
     private final CalibrationLedger ledger;
+    private final AuditTrail audit;
 
     public CalibrationService(EntityManager entityManager, CurrentUser currentUser, CalibrationSettings settings,
-            CalibrationLedger ledger) {
+            CalibrationLedger ledger, AuditTrail audit) {
         this.ledger = ledger;
+        this.audit = audit;
         this.entityManager = entityManager;
         this.currentUser = currentUser;
         this.settings = settings;
         if (settings.minimumGroupSize() < 1) {
             throw new IllegalStateException("leveling.calibration.minimum-group-size must be at least 1");
         }
+        if (settings.outlierMargin().signum() < 0 || settings.outlierMargin().compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalStateException("leveling.calibration.outlier-margin must be between 0 and 1");
+        }
     }
 
     /** hr-admin recomputes a cycle's numbers from its cases (after a restore, or to check the ledger). */
+    @Transactional
     public Calibration rebuild(String cycleId) {
         if (!currentUser.caller().hasRole(Roles.HR_ADMIN)) {
             throw ProblemException.forbidden("Only hr-admin rebuilds calibration numbers.");
@@ -59,8 +69,13 @@ public class CalibrationService {
         if (Cycle.findById(cycleId) == null) {
             throw new ResourceNotFoundException("cycle", cycleId);
         }
-        ledger.rebuild(cycleId);
+        int groups = ledger.rebuild(cycleId);
+        audit.recordChange("calibration", cycleId, null, new Rebuilt(cycleId, groups));
         return of(cycleId);
+    }
+
+    /** What the audit trail keeps of a rebuild. */
+    record Rebuilt(String cycleId, int groups) {
     }
 
     /** The numbers of one cycle: overall, and per dimension by group key. */
@@ -97,7 +112,10 @@ public class CalibrationService {
                 BigDecimal priorRate = prior == null || (aggregateView && prior.nominations() < minimum) ? null
                         : prior.promotionRate();
                 boolean small = counts.nominations() < minimum;
-                list.add(group(key, counts, cycleRate, priorRate, suppressed.contains(key), small));
+                // A manager is a person: a suppressed group does not even say whose team had a case.
+                boolean hidden = suppressed.contains(key);
+                String shownKey = hidden && "manager".equals(dimension) ? null : key;
+                list.add(group(shownKey, counts, cycleRate, priorRate, hidden, small));
             });
             groups.put(dimension, list);
         }

@@ -121,7 +121,7 @@ class CalibrationTest {
         // m2 (3) and m3 (2) are suppressed; together they only show as the rest.
         Map<String, Object> m1 = c.getMap("groups.manager.find { it.key == '" + seeded.m1() + "' }");
         assertThat(m1).containsEntry("nominations", 6).containsEntry("suppressed", false);
-        assertThat(c.getList("groups.manager.findAll { it.suppressed }")).hasSize(2);
+        assertThat(c.getList("groups.manager.findAll { it.suppressed }.key")).containsExactly(null, null);
         assertThat(c.getList("groups.orgUnit.suppressed")).containsExactly(false, false);
 
         calibration(token(seeded.chairPayments())).then().statusCode(200).body("view", equalTo("AGGREGATE"))

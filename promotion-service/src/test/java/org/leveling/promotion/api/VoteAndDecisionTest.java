@@ -176,6 +176,36 @@ class VoteAndDecisionTest {
     }
 
     @Test
+    void aMemberWhoRecusesAfterVotingIsOffTheCaseAndTheirVoteNoLongerCounts() {
+        String cycle = org.cycle(2, org.chair, org.member, org.peer);
+        String id = org.caseInReview(cycle, 5);
+        vote(org.member, id, "APPROVE").then().statusCode(201);
+        vote(org.peer, id, "APPROVE").then().statusCode(201);
+        String committee = given().auth().oauth2(HR).get("/api/v1/cycles/{id}/committees", cycle).path("[0].id");
+        given().auth().oauth2(token(org.peer)).contentType(ContentType.JSON)
+                .body(Map.of("nominationId", id, "reason", "I mentored the candidate this year"))
+                .post("/api/v1/committees/{id}/recusals", committee).then().statusCode(201);
+
+        vote(org.peer, id, "REJECT").then().statusCode(404); // off the case: it is no longer theirs to see
+        given().auth().oauth2(token(org.member)).get("/api/v1/nominations/{id}/votes", id).then()
+                .body("votesCast", equalTo(1)).body("votes.memberId", equalTo(List.of(org.member)));
+        // Two eligible members left for a quorum of 2, one vote: no decision yet.
+        decide(org.chair, id, decision("PROMOTED", null)).then().statusCode(409)
+                .body("detail", containsString("1 of the 2"));
+        vote(org.chair, id, "APPROVE").then().statusCode(201);
+        decide(org.chair, id, decision("PROMOTED", null)).then().statusCode(201).body("votes.approve", equalTo(2));
+    }
+
+    @Test
+    void nobodyInTheCandidatesManagementChainVotesEvenWhenOnTheCommittee() {
+        String id = org.caseInReview(org.cycle(2, org.chair, org.member, org.peer, org.director), 5);
+        vote(org.director, id, "APPROVE").then().statusCode(403);
+        given().auth().oauth2(token(org.director)).get("/api/v1/nominations/{id}/votes", id).then().statusCode(404);
+        given().auth().oauth2(HR).get("/api/v1/nominations/{id}", id).then()
+                .body("eligibleMembers", equalTo(List.of(org.chair, org.member, org.peer)));
+    }
+
+    @Test
     void aWithdrawnCaseEndsWithAnEventAndTheCandidateCanBeNominatedAgain() throws Exception {
         String cycle = org.cycle(2, org.chair, org.member, org.peer);
         CaseFixture.transition(cycle, "OPEN_NOMINATIONS");
