@@ -1,10 +1,13 @@
 package org.leveling.common.security;
 
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.leveling.common.web.Ids;
 
 import jakarta.json.JsonString;
 
@@ -19,6 +22,8 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 @RequestScoped
 public class CurrentUser {
+
+    private static final Pattern EMPLOYEE_ID = Pattern.compile(Ids.EMPLOYEE_ID);
 
     private final Instance<SecurityIdentity> identity;
     private final Instance<JsonWebToken> token;
@@ -41,6 +46,11 @@ public class CurrentUser {
         if (employeeId == null || employeeId.isBlank()) {
             // Without its employee id a token cannot be matched to any person: refuse it outright.
             throw new AuthenticationFailedException("The token has no " + employeeIdClaim + " claim");
+        }
+        if (!EMPLOYEE_ID.matcher(employeeId).matches()) {
+            // The id is written to audit rows and published in events whose schemas allow only this form:
+            // a provider's opaque subject must be mapped (leveling.security.employee-id-claim) instead.
+            throw new AuthenticationFailedException("The token's " + employeeIdClaim + " claim is not an employee id");
         }
         return Caller.authenticated(employeeId, current.getRoles());
     }

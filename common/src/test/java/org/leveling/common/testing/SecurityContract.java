@@ -118,6 +118,14 @@ public abstract class SecurityContract {
     }
 
     @Test
+    public void aTokenWhoseSubjectIsNotAnEmployeeIdIsRefused() {
+        // Such an id would reach audit rows and events whose schemas only allow employee ids.
+        String token = Tokens.token("ada.lovelace@example.com", Set.of("employee")).sign();
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("name", "n", "count", 1))
+                .post("/test-probe/notes/s").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     public void aChangeThatForgotToAuditItselfStillLeavesARow() throws SQLException {
         List<String> calls = new ArrayList<>();
         call(calls, "unaudited", Tokens.forEmployee("E9", "employee")).body(Map.of("name", "n", "count", 1))
