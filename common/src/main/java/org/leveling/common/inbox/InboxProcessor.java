@@ -242,7 +242,8 @@ public class InboxProcessor {
                 INSERT INTO inbox_parked_event (event_id, type, topic, kafka_partition, kafka_offset, record_key,
                                                 headers, payload, reason, attempts)
                 VALUES (:id, :type, :topic, :partition, :offset, :key, CAST(:headers AS jsonb), :payload, :reason, :attempts)
-                ON CONFLICT (topic, kafka_partition, kafka_offset) DO NOTHING
+                ON CONFLICT (topic, kafka_partition, kafka_offset) DO UPDATE SET reason = EXCLUDED.reason,
+                    attempts = inbox_parked_event.attempts + EXCLUDED.attempts, parked_at = now()
                 """)
                 .setParameter("id", event == null ? null : storable(event.id(), 255))
                 .setParameter("type", event == null ? null : storable(event.type(), 255))

@@ -50,7 +50,11 @@ public class Upstream {
 
     /** Publishes the sample PM ladder (deploy/local/sample-framework.json) as version 1 of a new framework. */
     public String publishSampleFramework() throws Exception {
-        String key = "pm-" + UUID.randomUUID().toString().substring(0, 8);
+        return publishSampleFramework("pm-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** Publishes the sample ladder as version 1 of framework {@code key} and waits until it is known. */
+    public String publishSampleFramework(String key) throws Exception {
         Object document = json.readValue(Files.readString(Path.of(System.getProperty("leveling.root.dir"),
                 "deploy/local/sample-framework.json")), Object.class);
         Map<String, Object> event = new LinkedHashMap<>();

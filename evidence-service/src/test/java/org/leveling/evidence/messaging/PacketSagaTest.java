@@ -158,6 +158,32 @@ class PacketSagaTest {
         given().auth().oauth2(token(otherMember)).get("/api/v1/evidence/{id}", acknowledged).then().statusCode(404);
     }
 
+    @Test
+    void aNominationParkedBeforeItsFrameworkArrivedIsRedrivenByHrAdminOnceItHas() throws Exception {
+        String late = "pm-late-" + Upstream.id("f").toLowerCase().replaceAll("[^a-z0-9-]", "");
+        String nomination = Upstream.id("nom");
+        Map<String, Object> submitted = nomination(nomination);
+        submitted.put("frameworkKey", late);
+        String eventId = UpstreamEvents.send(NominationSubmitted.TOPIC, nomination, "/promotion-service",
+                NominationSubmitted.TYPE, submitted);
+        String hr = Tokens.forEmployee("HR1", "hr-admin");
+        Map<String, Object> parked = await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(hr)
+                .queryParam("limit", 200).get("/api/v1/inbox/parked").jsonPath().<Map<String, Object>>getList("$")
+                .stream().filter(p -> eventId.equals(p.get("eventId"))).findFirst().orElse(null),
+                p -> p != null);
+        assertThat((String) parked.get("reason")).contains(late);
+        Object id = parked.get("id");
+        given().auth().oauth2(token(member)).post("/api/v1/inbox/parked/{id}/redrive", id).then().statusCode(403);
+
+        upstream.publishSampleFramework(late);
+        given().auth().oauth2(hr).post("/api/v1/inbox/parked/{id}/redrive", id).then().statusCode(200)
+                .body("outcome", equalTo("APPLIED")).body("eventId", equalTo(eventId));
+        ConsumerRecord<String, String> packet = KafkaTestClient.awaitRecords(EvidenceTopic.NAME, nomination,
+                r -> !r.isEmpty()).get(0);
+        assertThat(json.readTree(packet.value()).path("frameworkKey").asText()).isEqualTo(late);
+        given().auth().oauth2(hr).post("/api/v1/inbox/parked/{id}/redrive", id).then().statusCode(404);
+    }
+
     private Map<String, Object> nomination(String id) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("nominationId", id);
