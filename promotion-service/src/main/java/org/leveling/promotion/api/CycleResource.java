@@ -64,7 +64,7 @@ public class CycleResource {
             @NotNull LocalDate reviewFrom, @NotNull LocalDate reviewTo, @NotNull LocalDate calibrationFrom,
             @NotNull LocalDate calibrationTo) {
 
-        Cycle.Windows toDomain() {
+        Cycle.Windows asWindows() {
             return new Cycle.Windows(nominationsFrom, nominationsTo, reviewFrom, reviewTo, calibrationFrom,
                     calibrationTo);
         }
@@ -110,7 +110,7 @@ public class CycleResource {
             content = @Content(schema = @Schema(implementation = CycleView.class)))
     public Response plan(@Valid @NotNull PlanCycle request) {
         Cycle cycle = cycles.plan(request.name().strip(), request.frameworkKey(), request.orgUnits(),
-                request.windows().toDomain());
+                request.windows().asWindows());
         return Response.created(URI.create("/api/v1/cycles/" + cycle.id()))
                 .tag(new EntityTag(Long.toString(cycle.revision())))
                 .entity(CycleView.of(cycle, cycles.history(cycle.id()))).build();
