@@ -44,8 +44,13 @@ public class CaseAccess {
         String me = caller.employeeId();
         return caller.hasRole(Roles.HR_ADMIN) || me.equals(n.nominatorId()) || me.equals(n.candidateId())
                 || n.eligibleMembers().contains(me) || people.manages(me, n.candidateId())
-                || (Appeal.count("nominationId = ?1 and status = ?2", n.id(), Appeal.Status.OPEN) > 0
-                        && isIndependentChair(me, n));
+                || reviewsOpenAppeal(me, n);
+    }
+
+    /** While an appeal of the case is open, the chairs who may decide it read the case. */
+    public boolean reviewsOpenAppeal(String employeeId, Nomination nomination) {
+        return Appeal.count("nominationId = ?1 and status = ?2", nomination.id(), Appeal.Status.OPEN) > 0
+                && isIndependentChair(employeeId, nomination);
     }
 
     /** Chairs another committee of the case's cycle and has no conflict of interest on the case. */

@@ -217,10 +217,9 @@ public class NominationService {
     public String packet(String id) {
         Nomination nomination = get(id);
         Caller caller = currentUser.caller();
-        boolean appealReviewer = Appeal.count("nominationId = ?1 and status = ?2", id, Appeal.Status.OPEN) > 0
-                && cases.isIndependentChair(caller.employeeId(), nomination);
         if (!caller.hasRole(Roles.HR_ADMIN) && !caller.employeeId().equals(nomination.nominatorId())
-                && !nomination.eligibleMembers().contains(caller.employeeId()) && !appealReviewer) {
+                && !nomination.eligibleMembers().contains(caller.employeeId())
+                && !cases.reviewsOpenAppeal(caller.employeeId(), nomination)) {
             throw new ResourceNotFoundException("packet", id);
         }
         @SuppressWarnings("unchecked")

@@ -39,6 +39,10 @@ public class VotingService {
 
     private static final TypeReference<Map<String, String>> NOTES = new TypeReference<>() {
     };
+    /** The votes of one case, read by {@link #toVote}. */
+    private static final String VOTES_OF_CASE = """
+            SELECT member_id, choice, rationale, competency_notes::text, revision, cast_at, updated_at
+            FROM vote WHERE nomination_id = :id""";
 
     private final EntityManager entityManager;
     private final FrameworkCatalog frameworks;
@@ -127,10 +131,8 @@ public class VotingService {
     /** The votes that count: those of members still eligible (a member who recused later no longer counts). */
     List<Vote> eligibleVotes(Nomination nomination) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT member_id, choice, rationale, competency_notes::text, revision, cast_at, updated_at
-                FROM vote WHERE nomination_id = :id ORDER BY cast_at, member_id
-                """).setParameter("id", nomination.id()).getResultList();
+        List<Object[]> rows = entityManager.createNativeQuery(VOTES_OF_CASE + " ORDER BY cast_at, member_id")
+                .setParameter("id", nomination.id()).getResultList();
         return rows.stream().map(this::toVote).filter(v -> nomination.eligibleMembers().contains(v.memberId()))
                 .toList();
     }
@@ -167,10 +169,8 @@ public class VotingService {
 
     private Optional<Vote> find(String nominationId, String memberId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT member_id, choice, rationale, competency_notes::text, revision, cast_at, updated_at
-                FROM vote WHERE nomination_id = :id AND member_id = :member
-                """).setParameter("id", nominationId).setParameter("member", memberId).getResultList();
+        List<Object[]> rows = entityManager.createNativeQuery(VOTES_OF_CASE + " AND member_id = :member")
+                .setParameter("id", nominationId).setParameter("member", memberId).getResultList();
         return rows.stream().findFirst().map(this::toVote);
     }
 

@@ -299,11 +299,8 @@ class CalibrationTest {
 
     private static String cycle(String framework, String name, String chairP, String memberP, String chairG,
             String memberG) {
-        Map<String, Object> windows = Map.of("nominationsFrom", "2026-11-01", "nominationsTo", "2026-11-30",
-                "reviewFrom", "2026-12-01", "reviewTo", "2026-12-15", "calibrationFrom", "2026-12-16",
-                "calibrationTo", "2026-12-20");
         String cycle = given().auth().oauth2(HR).contentType(ContentType.JSON).body(Map.of("name", name,
-                "frameworkKey", framework, "orgUnits", List.of("Payments", "Growth"), "windows", windows))
+                "frameworkKey", framework, "orgUnits", List.of("Payments", "Growth"), "windows", CaseFixture.WINDOWS))
                 .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
         CaseFixture.committee(cycle, "Payments", 2, chairP, memberP);
         CaseFixture.committee(cycle, "Growth", 2, chairG, memberG);
@@ -336,10 +333,7 @@ class CalibrationTest {
         String choice = "PROMOTED".equals(outcome) ? "APPROVE" : "REJECT";
         CaseFixture.vote(chair, id, choice).then().statusCode(201);
         CaseFixture.vote(member, id, choice).then().statusCode(201);
-        Map<String, Object> body = CaseFixture.decision(outcome, null);
-        body.put("rationale", Map.of("summary", "Calibrated", "competencies", competencies.stream()
-                .map(c -> Map.of("competency", c, "assessment", "As the packet shows")).toList()));
-        CaseFixture.decide(chair, id, body).then().statusCode(201);
+        CaseFixture.decide(chair, id, CaseFixture.decision(outcome, null, competencies)).then().statusCode(201);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

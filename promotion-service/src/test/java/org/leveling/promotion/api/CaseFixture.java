@@ -28,6 +28,10 @@ import io.restassured.response.Response;
 final class CaseFixture {
 
     static final String HR = Tokens.forEmployee("HR1", "hr-admin");
+    /** The windows of every test cycle: nominations, review, calibration, in order. */
+    static final Map<String, Object> WINDOWS = Map.of("nominationsFrom", "2026-11-01", "nominationsTo", "2026-11-30",
+            "reviewFrom", "2026-12-01", "reviewTo", "2026-12-15", "calibrationFrom", "2026-12-16",
+            "calibrationTo", "2026-12-20");
     static final List<String> SPM_COMPETENCIES = List.of("autonomy", "communication", "domain-expertise", "influence",
             "leadership", "mentoring", "navigating-complexity", "product-definition", "scope");
 
@@ -52,11 +56,8 @@ final class CaseFixture {
 
     /** A cycle over Payments and Growth with one committee (for Payments): the chair, then members. */
     String cycle(int quorum, String chairId, String... members) {
-        Map<String, Object> windows = Map.of("nominationsFrom", "2026-11-01", "nominationsTo", "2026-11-30",
-                "reviewFrom", "2026-12-01", "reviewTo", "2026-12-15", "calibrationFrom", "2026-12-16",
-                "calibrationTo", "2026-12-20");
         String cycle = given().auth().oauth2(HR).contentType(ContentType.JSON).body(Map.of("name", "H2",
-                "frameworkKey", framework, "orgUnits", List.of("Payments", "Growth"), "windows", windows))
+                "frameworkKey", framework, "orgUnits", List.of("Payments", "Growth"), "windows", WINDOWS))
                 .post("/api/v1/cycles").then().statusCode(201).extract().path("id");
         committee(cycle, "Payments", quorum, chairId, members);
         return cycle;
@@ -149,10 +150,15 @@ final class CaseFixture {
 
     /** A decision request assessing every SPM competency. */
     static Map<String, Object> decision(String outcome, String overrideReason) {
+        return decision(outcome, overrideReason, SPM_COMPETENCIES);
+    }
+
+    /** A decision request assessing each of the given competencies of the target level. */
+    static Map<String, Object> decision(String outcome, String overrideReason, List<String> competencies) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", outcome);
         body.put("rationale", Map.of("summary", "The committee weighed the packet and the votes.",
-                "competencies", SPM_COMPETENCIES.stream().map(c -> Map.of("competency", c, "assessment",
+                "competencies", competencies.stream().map(c -> Map.of("competency", c, "assessment",
                         "Shown at SPM in two quarters")).toList()));
         body.put("effectiveDate", LocalDate.now().plusDays(1).toString());
         if (overrideReason != null) {
