@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leveling.common.persistence.Jdbc;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.web.RequestMetadata;
@@ -28,17 +29,19 @@ public class AuditTrail {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final RequestMetadata request;
+    private final CurrentUser currentUser;
 
-    public AuditTrail(EntityManager entityManager, ObjectMapper json, RequestMetadata request) {
+    public AuditTrail(EntityManager entityManager, ObjectMapper json, RequestMetadata request, CurrentUser currentUser) {
         this.entityManager = entityManager;
         this.json = json;
         this.request = request;
+        this.currentUser = currentUser;
     }
 
     /** Records a change made by the current request; {@code before} is null for a creation. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordChange(String resourceType, String resourceId, Object before, Object after) {
-        insert(new Entry(CurrentUser.ofCurrentRequest(), request.action(), resourceType, resourceId, toJson(before),
+        insert(new Entry(currentUser.caller(), request.action(), resourceType, resourceId, toJson(before),
                 toJson(after), "SUCCEEDED", null, null, request.correlationId()));
         request.markAudited();
     }
@@ -78,30 +81,19 @@ public class AuditTrail {
 
     /** Records a succeeded mutating call that its service did not audit itself (a gap, logged by the caller). */
     void recordUnattributedSuccess(int status) {
-        Entry entry = new Entry(CurrentUser.ofCurrentRequest(), request.action(), null, null, null, null, "SUCCEEDED",
+        Entry entry = new Entry(currentUser.caller(), request.action(), null, null, null, null, "SUCCEEDED",
                 status, "recorded after the fact: the change did not audit itself", request.correlationId());
         QuarkusTransaction.requiringNew().run(() -> insert(entry));
     }
 
     private void insert(Entry e) {
-        entityManager.createNativeQuery("""
+        Jdbc.update(entityManager, """
                 INSERT INTO audit_log (actor, roles, action, resource_type, resource_id, before_state, after_state,
                                        outcome, status, detail, correlation_id)
-                VALUES (:actor, CAST(:roles AS jsonb), :action, :resourceType, :resourceId, CAST(:before AS jsonb),
-                        CAST(:after AS jsonb), :outcome, :status, :detail, :correlationId)
-                """)
-                .setParameter("actor", e.caller().employeeId())
-                .setParameter("roles", toJson(e.caller().roles().stream().sorted().toList()))
-                .setParameter("action", truncate(e.action(), 300))
-                .setParameter("resourceType", e.resourceType())
-                .setParameter("resourceId", e.resourceId())
-                .setParameter("before", e.before())
-                .setParameter("after", e.after())
-                .setParameter("outcome", e.outcome())
-                .setParameter("status", e.status())
-                .setParameter("detail", e.detail())
-                .setParameter("correlationId", e.correlationId())
-                .executeUpdate();
+                VALUES (?, CAST(? AS jsonb), ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?, ?)
+                """, e.caller().employeeId(), toJson(e.caller().roles().stream().sorted().toList()),
+                truncate(e.action(), 300), e.resourceType(), e.resourceId(), e.before(), e.after(), e.outcome(),
+                e.status(), e.detail(), e.correlationId());
     }
 
     private String toJson(Object state) {

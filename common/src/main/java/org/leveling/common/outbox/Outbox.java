@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leveling.common.persistence.Jdbc;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -40,22 +42,16 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload of " + event.type() + " is not serialisable", e);
         }
-        // Events of one aggregate must enter the outbox in commit order; this holds even for a caller
-        // that did not lock the aggregate itself.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:aggregate))")
-                .setParameter("aggregate", event.aggregateType() + ":" + event.aggregateId()).getSingleResult();
-        entityManager.createNativeQuery("""
+        // Events of one aggregate must enter the outbox in commit order, even for a caller that did not
+        // lock the aggregate itself: the row (and its seq) is made only once this transaction holds the
+        // aggregate's lock, which a concurrent writer of the same aggregate keeps until it commits. Lock
+        // and insert are one statement, so one round trip.
+        Jdbc.update(entityManager, """
                 INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, "timestamp", topic)
-                VALUES (:id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb), :timestamp, :topic)
-                """)
-                .setParameter("id", id)
-                .setParameter("aggregateType", event.aggregateType())
-                .setParameter("aggregateId", event.aggregateId())
-                .setParameter("type", event.type())
-                .setParameter("payload", payload)
-                .setParameter("timestamp", clock.instant())
-                .setParameter("topic", event.topic())
-                .executeUpdate();
+                SELECT ?, ?, ?, ?, CAST(? AS jsonb), ?, ?
+                FROM (SELECT pg_advisory_xact_lock(hashtext(? || ':' || ?))) AS serialised
+                """, id, event.aggregateType(), event.aggregateId(), event.type(), payload, clock.instant(),
+                event.topic(), event.aggregateType(), event.aggregateId());
         recorded.fire(new OutboxRecorded(id));
         return id;
     }

@@ -2,7 +2,7 @@ package org.leveling.common.security;
 
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,9 +18,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * The caller of the current request, from its verified JWT: the employee id from the claim named
  * by {@code leveling.security.employee-id-claim} (default {@code sub}), the roles from
- * {@code groups}.
+ * {@code groups}. Application-scoped: it keeps no state of its own (the identity and token it reads
+ * are the request's), so no request pays for creating it and resolving its configuration again.
  */
-@RequestScoped
+@ApplicationScoped
 public class CurrentUser {
 
     private static final Pattern EMPLOYEE_ID = Pattern.compile(Ids.EMPLOYEE_ID);
@@ -36,7 +37,11 @@ public class CurrentUser {
         this.employeeIdClaim = employeeIdClaim;
     }
 
+    /** The caller of the request being served, {@link Caller#ANONYMOUS} outside one (e.g. a consumer thread). */
     public Caller caller() {
+        if (!Arc.container().requestContext().isActive()) {
+            return Caller.ANONYMOUS;
+        }
         SecurityIdentity current = identity.get();
         if (current == null || current.isAnonymous()) {
             return Caller.ANONYMOUS;
@@ -57,9 +62,6 @@ public class CurrentUser {
 
     /** The caller when a request is being served, {@link Caller#ANONYMOUS} elsewhere (e.g. a consumer thread). */
     public static Caller ofCurrentRequest() {
-        if (!Arc.container().requestContext().isActive()) {
-            return Caller.ANONYMOUS;
-        }
         return Arc.container().instance(CurrentUser.class).get().caller();
     }
 }

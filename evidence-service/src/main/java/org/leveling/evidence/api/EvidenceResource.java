@@ -101,7 +101,7 @@ public class EvidenceResource {
                     + "org.leveling.evidence.submitted.v1") @QueryParam("submit") @DefaultValue("false") boolean submit,
             @Valid @NotNull CreateEvidence request) {
         EvidenceService.Created created = evidence.create(request.subjectId(), request.content(), submit,
-                idempotencyKey, digest(request) + (submit ? "+submit" : ""));
+                idempotencyKey, idempotencyKey == null ? null : digest(request) + (submit ? "+submit" : ""));
         Evidence e = created.evidence();
         Response.ResponseBuilder response = Response.created(URI.create("/api/v1/evidence/" + e.id()))
                 .tag(etag(e)).entity(EvidenceView.of(e, created.replayed() ? evidence.attestations(e.id()) : List.of()));

@@ -12,7 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -33,7 +35,9 @@ public class Evidence extends PanacheEntityBase {
     private int frameworkVersion;
     @Column(name = "level_code")
     private String level;
+    // Replaced whole (List.copyOf), never changed in place: Hibernate need not deep-copy them through JSON.
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private List<String> competencies;
     @Enumerated(EnumType.STRING)
     private EvidenceKind kind;
@@ -41,6 +45,7 @@ public class Evidence extends PanacheEntityBase {
     private String narrative;
     private String impact;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private List<String> links;
     @Column(name = "occurred_from")
     private LocalDate occurredFrom;
