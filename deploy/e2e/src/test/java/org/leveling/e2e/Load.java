@@ -92,7 +92,7 @@ final class Load {
         return percentiles(latencies);
     }
 
-    private static Latency percentiles(List<Double> latencies) {
+    static Latency percentiles(List<Double> latencies) {
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Latency(sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1),

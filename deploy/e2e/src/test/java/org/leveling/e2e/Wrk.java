@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 final class Wrk {
 
-    /** One request: its headers and body (null for none). */
+    /** One request: its headers and body (null for none); also what {@link PacedHttp} sends. */
     record Variant(List<String[]> headers, String body) {
     }
 
