@@ -30,12 +30,15 @@ final class VerifiedTokens {
         JsonWebToken verify(String token) throws ParseException;
     }
 
+    /** Null when caching is off ({@code ttl} zero or no entries allowed). */
     private final Cache<String, JsonWebToken> verified;
-    private final boolean enabled;
 
     VerifiedTokens(Duration ttl, long maxEntries, Duration clockSkew, Ticker ticker, LongSupplier epochMillis) {
-        this.enabled = !ttl.isZero() && maxEntries > 0;
-        this.verified = Caffeine.newBuilder().maximumSize(Math.max(maxEntries, 0)).ticker(ticker)
+        if (ttl.isZero() || maxEntries <= 0) {
+            this.verified = null;
+            return;
+        }
+        this.verified = Caffeine.newBuilder().maximumSize(maxEntries).ticker(ticker)
                 .expireAfter(new Expiry<String, JsonWebToken>() {
                     @Override
                     public long expireAfterCreate(String token, JsonWebToken jwt, long currentTime) {
@@ -56,7 +59,7 @@ final class VerifiedTokens {
     }
 
     JsonWebToken get(String token, Verifier verifier) throws ParseException {
-        if (!enabled) {
+        if (verified == null) {
             return verifier.verify(token);
         }
         JsonWebToken known = verified.getIfPresent(token);

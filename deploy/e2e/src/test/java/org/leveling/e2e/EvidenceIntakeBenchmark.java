@@ -58,8 +58,8 @@ class EvidenceIntakeBenchmark {
     private static final String NARRATIVE = "Led the redesign of onboarding across three teams: research, scope, "
             + "rollout plan and the launch itself, with weekly reviews with the stakeholders. ".repeat(4);
 
-    // HTTP/1.1: one connection per client, as pgbench has. The JDK client's default, HTTP/2, would carry
-    // every client over one multiplexed connection, which one event loop of the service then serialises.
+    // Only for the readiness reads (the POSTs come from wrk and PacedHttp). HTTP/1.1: the JDK client's
+    // default, HTTP/2, would carry every client over one multiplexed connection.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(CLIENTS)).build();
     private final ObjectMapper json = new ObjectMapper();
