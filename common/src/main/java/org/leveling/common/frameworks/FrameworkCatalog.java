@@ -1,7 +1,9 @@
 package org.leveling.common.frameworks;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,15 +11,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.leveling.common.persistence.NativeValues;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.leveling.common.inbox.UnprocessableEventException;
+import org.leveling.common.persistence.Jdbc;
+import org.leveling.common.persistence.NativeValues;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The published frameworks a service keeps from levels-service's framework events, so it can check
@@ -31,14 +39,23 @@ public class FrameworkCatalog {
 
     // Published documents never change: parsed once, not on every readiness or validation.
     private final Map<String, Ladder> ladders = new ConcurrentHashMap<>();
+    // Every write that pins a version looks it up. A version changes only when it is retired: the instance
+    // that applies the retirement drops its entry once that commits; other instances see it within the TTL.
+    private final Cache<String, CatalogVersion> versions;
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
     private final ObjectMapper json;
     private final ObjectReader ladderReader;
 
-    public FrameworkCatalog(EntityManager entityManager, ObjectMapper json) {
+    public FrameworkCatalog(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
+            ObjectMapper json,
+            @ConfigProperty(name = "leveling.framework-catalog.cache-ttl", defaultValue = "1s") Duration cacheTtl) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
         this.json = json;
         this.ladderReader = json.readerFor(Ladder.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.versions = cacheTtl.isZero() ? null
+                : Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(MAX_CACHED_LADDERS).build();
     }
 
     /** Keeps a published version; a replay of the same version changes nothing (versions are immutable). */
@@ -78,6 +95,21 @@ public class FrameworkCatalog {
                 .setParameter("key", retired.frameworkKey())
                 .setParameter("version", retired.version())
                 .executeUpdate();
+        if (versions != null) {
+            String id = retired.frameworkKey() + "/" + retired.version();
+            // After the commit: an entry loaded before it (not retired yet) must not outlive it. Caffeine
+            // waits for a load in progress, so no lookup can put the old state back afterwards.
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    versions.invalidate(id);
+                }
+            });
+        }
         if (updated == 0 && find(retired.frameworkKey(), retired.version()).isEmpty()) {
             throw new UnprocessableEventException("version " + retired.version() + " of framework '"
                     + retired.frameworkKey() + "' was never published here");
@@ -86,10 +118,20 @@ public class FrameworkCatalog {
 
     @Transactional
     public Optional<CatalogVersion> find(String frameworkKey, int version) {
-        return first(entityManager.createNativeQuery("""
+        if (versions == null) {
+            return load(frameworkKey, version);
+        }
+        // Unknown versions are not kept (the mapping gives null): one may be published any moment.
+        return Optional.ofNullable(versions.get(frameworkKey + "/" + version,
+                id -> load(frameworkKey, version).orElse(null)));
+    }
+
+    private Optional<CatalogVersion> load(String frameworkKey, int version) {
+        return first(Jdbc.query(entityManager, """
                 SELECT framework_key, version, name, job_family, published_at, retired_at
-                FROM catalog_framework_version WHERE framework_key = :key AND version = :version
-                """).setParameter("key", frameworkKey).setParameter("version", version).getResultList());
+                FROM catalog_framework_version WHERE framework_key = ? AND version = ?
+                """, row -> new Object[] {row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
+                row.getObject(5, OffsetDateTime.class), row.getObject(6, OffsetDateTime.class)}, frameworkKey, version));
     }
 
     /** The highest published version of a framework that is not retired. */

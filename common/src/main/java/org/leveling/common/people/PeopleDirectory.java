@@ -8,8 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leveling.common.persistence.Jdbc;
 import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.security.ManagementChains;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.arc.DefaultBean;
 
@@ -24,7 +28,12 @@ import io.quarkus.arc.DefaultBean;
 @DefaultBean
 public class PeopleDirectory implements ManagementChains {
 
+    private static final int MAX_KNOWN_IDS = 100_000;
+
     private final EntityManager entityManager;
+    // People are only ever added or updated here, never removed: an id once found stays known, so this
+    // needs no invalidation. Only hits are kept (a person not known yet may arrive with the next event).
+    private final Cache<String, Boolean> knownIds = Caffeine.newBuilder().maximumSize(MAX_KNOWN_IDS).build();
 
     public PeopleDirectory(EntityManager entityManager) {
         this.entityManager = entityManager;
@@ -90,15 +99,31 @@ public class PeopleDirectory implements ManagementChains {
                 (String) r[2], NativeValues.date(r[3])));
     }
 
+    /**
+     * Whether the person is known here. Every write that names a person asks this first, so a known
+     * id is answered from memory; only the first question about an id reads the database.
+     */
+    @Transactional
+    public boolean exists(String employeeId) {
+        if (knownIds.getIfPresent(employeeId) != null) {
+            return true;
+        }
+        boolean found = !Jdbc.query(entityManager, "SELECT 1 FROM directory_person WHERE employee_id = ?",
+                row -> Boolean.TRUE, employeeId).isEmpty();
+        if (found) {
+            knownIds.put(employeeId, Boolean.TRUE);
+        }
+        return found;
+    }
+
     @Transactional
     public Optional<DirectoryPerson> find(String employeeId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return Jdbc.query(entityManager, """
                 SELECT employee_id, name, manager_id, org_unit, job_family, track, revision
-                FROM directory_person WHERE employee_id = :id
-                """).setParameter("id", employeeId).getResultList();
-        return rows.stream().findFirst().map(r -> new DirectoryPerson((String) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], ((Number) r[6]).longValue()));
+                FROM directory_person WHERE employee_id = ?
+                """, row -> new DirectoryPerson(row.getString(1), row.getString(2), row.getString(3),
+                row.getString(4), row.getString(5), row.getString(6), row.getLong(7)), employeeId)
+                .stream().findFirst();
     }
 
     /** The managers above a person, nearest first (empty for an unknown person or a top manager). */

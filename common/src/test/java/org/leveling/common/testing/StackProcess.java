@@ -25,6 +25,12 @@ import java.util.concurrent.TimeoutException;
 public final class StackProcess {
 
     private static final long READY_TIMEOUT_SECONDS = 120;
+    /**
+     * Tests start the launchers quickly (C1 only, serial GC). Benchmarks pass the options a real
+     * broker runs with ({@code leveling.stack.jvm-options}): a C1-only broker costs the system under
+     * test CPU that no deployment would spend.
+     */
+    private static final String QUICK_START = "-Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     private final String name;
     private final Process process;
@@ -41,7 +47,7 @@ public final class StackProcess {
         Path stackDir = stackDirectory();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(List.of(System.getProperty("leveling.stack.jvm-options", QUICK_START).trim().split("\\s+")));
         command.addAll(jvmOptions);
         command.add("-Djava.io.tmpdir=" + workDirectory());
         command.addAll(List.of("-cp", launcherClasspath(stackDir), mainClass, "--watch-stdin"));

@@ -52,7 +52,7 @@ public class CheckInService {
     public CheckIn record(String subjectId, CheckInContent content) {
         access.requireRead(subjectId, "person", subjectId);
         Caller caller = access.caller();
-        if (people.find(subjectId).isEmpty()) {
+        if (!people.exists(subjectId)) {
             throw new ResourceNotFoundException("person", subjectId);
         }
         if (!access.manages(caller, subjectId)) {

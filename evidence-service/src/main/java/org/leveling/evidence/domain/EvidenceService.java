@@ -95,7 +95,7 @@ public class EvidenceService {
             throw ProblemException.forbidden("Evidence is written by its subject or by their management chain.");
         }
         List<FieldViolation> violations = new ArrayList<>();
-        if (people.find(subjectId).isEmpty()) {
+        if (!people.exists(subjectId)) {
             violations.add(new FieldViolation("subjectId", "is not known here yet (people come from levels-service)"));
         }
         check(content, violations);

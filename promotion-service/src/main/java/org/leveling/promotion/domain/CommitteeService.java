@@ -74,7 +74,7 @@ public class CommitteeService {
             String id = members.get(i).employeeId();
             if (!seen.add(id)) {
                 violations.add(new FieldViolation("members[" + i + "].employeeId", "'" + id + "' is listed twice"));
-            } else if (people.find(id).isEmpty()) {
+            } else if (!people.exists(id)) {
                 violations.add(new FieldViolation("members[" + i + "].employeeId", "'" + id
                         + "' is not a known person"));
             }

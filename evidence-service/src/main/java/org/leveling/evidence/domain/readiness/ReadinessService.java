@@ -61,7 +61,7 @@ public class ReadinessService {
     @Transactional
     public Readiness forCaller(String subjectId, String targetLevel, String frameworkKey, Integer frameworkVersion) {
         access.requireRead(subjectId, "person", subjectId);
-        if (people.find(subjectId).isEmpty()) {
+        if (!people.exists(subjectId)) {
             throw new ResourceNotFoundException("person", subjectId);
         }
         Readiness readiness = compute(subjectId, targetLevel, frameworkKey, frameworkVersion);
