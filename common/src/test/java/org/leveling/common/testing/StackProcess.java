@@ -25,11 +25,7 @@ import java.util.concurrent.TimeoutException;
 public final class StackProcess {
 
     private static final long READY_TIMEOUT_SECONDS = 120;
-    /**
-     * Tests start the launchers quickly (C1 only, serial GC). Benchmarks pass the options a real
-     * broker runs with ({@code leveling.stack.jvm-options}): a C1-only broker costs the system under
-     * test CPU that no deployment would spend.
-     */
+    /** Launchers start quickly (C1 only, serial GC) unless {@code leveling.stack.jvm-options} says otherwise. */
     private static final String QUICK_START = "-Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     private final String name;
