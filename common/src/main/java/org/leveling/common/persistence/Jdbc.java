@@ -1,5 +1,6 @@
 package org.leveling.common.persistence;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,10 +30,7 @@ public final class Jdbc {
     /** Runs an INSERT/UPDATE/DELETE with positional parameters; returns the number of rows changed. */
     public static int update(EntityManager entityManager, String sql, Object... parameters) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    bind(statement, i + 1, parameters[i]);
-                }
+            try (PreparedStatement statement = prepare(connection, sql, parameters)) {
                 return statement.executeUpdate();
             }
         });
@@ -48,10 +46,7 @@ public final class Jdbc {
     public static <T> List<T> query(EntityManager entityManager, String sql, RowReader<T> reader,
             Object... parameters) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    bind(statement, i + 1, parameters[i]);
-                }
+            try (PreparedStatement statement = prepare(connection, sql, parameters)) {
                 List<T> rows = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
@@ -61,6 +56,20 @@ public final class Jdbc {
                 return rows;
             }
         });
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                bind(statement, i + 1, parameters[i]);
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
     }
 
     private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
