@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,7 @@ import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
+import org.leveling.common.security.CurrentUser;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -29,10 +31,15 @@ public class AuditQuery {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final Instance<AuditRowScope> scope;
+    private final CurrentUser currentUser;
 
-    public AuditQuery(EntityManager entityManager, ObjectMapper json) {
+    public AuditQuery(EntityManager entityManager, ObjectMapper json, Instance<AuditRowScope> scope,
+            CurrentUser currentUser) {
         this.entityManager = entityManager;
         this.json = json;
+        this.scope = scope;
+        this.currentUser = currentUser;
     }
 
     public record Filter(String resourceType, String resourceId, String actor, Instant from, Instant to) {
@@ -51,6 +58,10 @@ public class AuditQuery {
         where(sql, parameters, "occurred_at >= :from", "from", filter.from() == null ? null : Timestamp.from(filter.from()));
         where(sql, parameters, "occurred_at < :to", "to", filter.to() == null ? null : Timestamp.from(filter.to()));
         where(sql, parameters, "id < :before", "before", cursor == null ? null : decode(cursor));
+        if (scope.isResolvable()) {
+            where(sql, parameters, "NOT COALESCE((" + scope.get().hiddenRows() + "), false)", AuditRowScope.CALLER,
+                    currentUser.caller().employeeId());
+        }
         sql.append(" ORDER BY id DESC LIMIT :limit");
         Query query = entityManager.createNativeQuery(sql.toString());
         parameters.forEach(query::setParameter);

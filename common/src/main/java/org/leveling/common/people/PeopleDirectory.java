@@ -41,11 +41,11 @@ public class PeopleDirectory implements ManagementChains {
 
     /**
      * Applies an upsert unless the directory already holds the same or a newer revision of the
-     * person, so replays and late duplicates change nothing.
+     * person, so replays and late duplicates change nothing. Returns whether the person changed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(PersonUpserted person, String eventId) {
-        entityManager.createNativeQuery("""
+    public boolean apply(PersonUpserted person, String eventId) {
+        return entityManager.createNativeQuery("""
                 INSERT INTO directory_person (employee_id, name, manager_id, org_unit, job_family, track, revision,
                                               source_event_id)
                 VALUES (:id, :name, :manager, :orgUnit, :jobFamily, :track, :revision, :eventId)
@@ -63,7 +63,7 @@ public class PeopleDirectory implements ManagementChains {
                 .setParameter("track", person.track())
                 .setParameter("revision", person.revision())
                 .setParameter("eventId", eventId)
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 
     /** Records a level history entry; entries are immutable, so a replay changes nothing. */

@@ -1,6 +1,7 @@
 package org.leveling.common.people;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.leveling.common.inbox.EventHandler;
 import org.leveling.common.inbox.ReceivedEvent;
@@ -17,9 +18,11 @@ import io.quarkus.arc.properties.IfBuildProperty;
 public class PersonUpsertedHandler implements EventHandler<PersonUpserted> {
 
     private final PeopleDirectory directory;
+    private final Event<DirectoryPersonChanged> changes;
 
-    public PersonUpsertedHandler(PeopleDirectory directory) {
+    public PersonUpsertedHandler(PeopleDirectory directory, Event<DirectoryPersonChanged> changes) {
         this.directory = directory;
+        this.changes = changes;
     }
 
     @Override
@@ -39,6 +42,8 @@ public class PersonUpsertedHandler implements EventHandler<PersonUpserted> {
 
     @Override
     public void apply(ReceivedEvent event, PersonUpserted payload) {
-        directory.apply(payload, event.id());
+        if (directory.apply(payload, event.id())) {
+            changes.fire(new DirectoryPersonChanged(payload.employeeId(), event.type(), event.id()));
+        }
     }
 }

@@ -98,6 +98,24 @@ public class Upstream {
         await().atMost(WAIT).until(() -> people.find(awaited).isPresent());
     }
 
+    /**
+     * Sends a changed person (a new manager, at {@code revision}) and waits until the read model has it:
+     * an org-chart change as levels-service publishes it.
+     */
+    public void move(String employeeId, String managerId, long revision) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("employeeId", employeeId);
+        event.put("name", "Person " + employeeId);
+        event.put("managerId", managerId);
+        event.put("orgUnit", "Payments");
+        event.put("jobFamily", "product-management");
+        event.put("track", "ic");
+        event.put("revision", revision);
+        event.put("upsertedAt", Instant.now().toString());
+        UpstreamEvents.send(PersonUpserted.TOPIC, employeeId, "/levels-service", PersonUpserted.TYPE, event);
+        await().atMost(WAIT).until(() -> people.find(employeeId).map(p -> p.revision() == revision).orElse(false));
+    }
+
     /** Sends a level-changed event and waits until the person stands at that level. */
     public void level(String employeeId, String frameworkKey, String level, LocalDate effectiveFrom) {
         Map<String, Object> event = new LinkedHashMap<>();

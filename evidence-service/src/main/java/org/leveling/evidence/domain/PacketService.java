@@ -13,6 +13,7 @@ import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.outbox.Outbox;
 import org.leveling.evidence.domain.readiness.Readiness;
 import org.leveling.evidence.domain.readiness.ReadinessService;
+import org.leveling.evidence.messaging.EligibilityChanged;
 import org.leveling.evidence.messaging.NominationSubmitted;
 import org.leveling.evidence.messaging.PacketAssembledV1;
 import org.leveling.evidence.messaging.RecusalDeclared;
@@ -99,6 +100,19 @@ public class PacketService {
             audit.recordEventChange(ACTOR, RecusalDeclared.TYPE, eventId, "committee-grant",
                     recusal.nominationId() + "/" + recusal.memberId(),
                     new GrantSummary(recusal.nominationId(), 1, true), new GrantSummary(recusal.nominationId(), 1, false));
+        }
+    }
+
+    /** Members who became conflicted on the case after submission: each one's access ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void eligibilityChanged(EligibilityChanged change, String eventId) {
+        for (EligibilityChanged.Removed removed : change.removed()) {
+            if (committees.revoke(change.nominationId(), removed.memberId(), clock.instant())) {
+                audit.recordEventChange(ACTOR, EligibilityChanged.TYPE, eventId, "committee-grant",
+                        change.nominationId() + "/" + removed.memberId(),
+                        new GrantSummary(change.nominationId(), 1, true),
+                        new GrantSummary(change.nominationId(), 1, false));
+            }
         }
     }
 

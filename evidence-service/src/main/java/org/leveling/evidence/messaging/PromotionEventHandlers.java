@@ -8,7 +8,8 @@ import org.leveling.evidence.domain.PacketService;
 
 /**
  * What evidence-service takes from promotion-service's topic: a submitted nomination gets its packet
- * and gives its committee read access; a recusal ends one member's access; a decision or a withdrawal
+ * and gives its committee read access; a recusal or a conflict of interest that arose later ends one
+ * member's access; a decision or a withdrawal
  * ends the committee's.
  */
 @ApplicationScoped
@@ -26,6 +27,13 @@ public class PromotionEventHandlers {
     EventHandler<RecusalDeclared> recusalDeclared(PacketService packets) {
         return EventHandler.of(NominationSubmitted.TOPIC, RecusalDeclared.TYPE, RecusalDeclared.class,
                 (event, recusal) -> packets.recusalDeclared(recusal, event.id()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventHandler<EligibilityChanged> eligibilityChanged(PacketService packets) {
+        return EventHandler.of(NominationSubmitted.TOPIC, EligibilityChanged.TYPE, EligibilityChanged.class,
+                (event, change) -> packets.eligibilityChanged(change, event.id()));
     }
 
     @Produces

@@ -140,6 +140,31 @@ class PacketSagaTest {
     }
 
     @Test
+    void aMemberWhoBecameConflictedAfterSubmissionLosesAccessAndTheOthersKeepIt() throws Exception {
+        String acknowledged = evidence("SPM", "2026-04-01", "2026-05-20", true);
+        String nomination = Upstream.id("nom");
+        UpstreamEvents.send(NominationSubmitted.TOPIC, nomination, "/promotion-service", NominationSubmitted.TYPE,
+                nomination(nomination));
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(token(otherMember))
+                .get("/api/v1/evidence/{id}", acknowledged).statusCode() == 200);
+
+        Map<String, Object> changed = Map.of("nominationId", nomination, "cycleId", "cycle-2026-h2", "committeeId",
+                "committee-pm", "removed", List.of(Map.of("memberId", otherMember, "reason", "MANAGEMENT_CHAIN")),
+                "eligibleMembers", List.of(member), "quorum", 1, "quorumReachable", true,
+                "changedAt", Instant.now().toString());
+        String event = UpstreamEvents.send("leveling.promotions", nomination, "/promotion-service",
+                "org.leveling.promotions.eligibility-changed.v1", changed);
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(token(otherMember))
+                .get("/api/v1/evidence/{id}", acknowledged).statusCode() == 404);
+        given().auth().oauth2(token(member)).get("/api/v1/evidence/{id}", acknowledged).then().statusCode(200);
+        List<Object> audit = given().auth().oauth2(Tokens.forEmployee("HR1", "hr-admin"))
+                .queryParam("resourceType", "committee-grant").queryParam("resourceId", nomination + "/" + otherMember)
+                .get("/api/v1/audit").then().statusCode(200).extract().path("items");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.toString()).contains(event);
+    }
+
+    @Test
     void aWithdrawnNominationEndsItsCommitteesAccess() throws Exception {
         String acknowledged = evidence("SPM", "2026-04-01", "2026-05-20", true);
         String nomination = Upstream.id("nom");

@@ -86,8 +86,10 @@ public class NominationResource {
     record NominationView(String id, String cycleId, String candidateId, String nominatorId, String frameworkKey,
             int frameworkVersion, String targetLevel, String justification, NominationStatus status,
             String committeeId,
-            @Schema(description = "Committee members who may review the case: the committee minus the candidate, "
-                    + "their management chain and the nominator. Set on submission.") List<String> eligibleMembers,
+            @Schema(description = "Committee members who may review the case: the committee minus everyone with a "
+                    + "conflict of interest (the candidate, the nominator, the candidate's management chain, recused "
+                    + "members, those who attested evidence in the packet). Set on submission; a member who becomes "
+                    + "conflicted later is taken off for good (eligibility-changed).") List<String> eligibleMembers,
             long revision, Instant createdAt, Instant updatedAt, Instant submittedAt,
             @Schema(description = "The member designated by hr-admin to decide when the chair is conflicted")
             String actingChairId,
@@ -134,14 +136,15 @@ public class NominationResource {
     }
 
     @POST
-    @Operation(summary = "Nominate (the candidate's management chain or hr-admin)",
+    @Operation(summary = "Nominate (the candidate's management chain or hr-admin; never oneself)",
             description = "A draft in a cycle that is PLANNED or NOMINATIONS_OPEN, pinned to the current version of "
                     + "the cycle's framework. The candidate must be in the cycle's org units and have a level in that "
                     + "framework; the target must be above it in its track, or equivalent to a level above it on the "
                     + "other track. At most one open nomination per candidate per cycle (409).")
     @APIResponse(responseCode = "201", description = "Drafted",
             content = @Content(schema = @Schema(implementation = NominationView.class)))
-    @APIResponse(responseCode = "403", description = "Not in the candidate's management chain, nor hr-admin",
+    @APIResponse(responseCode = "403", description = "Not in the candidate's management chain, nor hr-admin; or the "
+            + "candidate oneself (whatever the roles)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The cycle takes no nominations, or one is open already",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -165,7 +168,7 @@ public class NominationResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Edit a draft (its nominator or hr-admin)",
+    @Operation(summary = "Edit a draft (its nominator, or hr-admin without a conflict of interest on it)",
             description = "Only a draft of a cycle that is not closed (else 409); the result is checked as on creation.")
     @APIResponse(responseCode = "200", description = "The edited draft",
             content = @Content(schema = @Schema(implementation = NominationView.class)))
@@ -179,7 +182,7 @@ public class NominationResource {
     @POST
     @Path("/{id}/submit")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Submit to the committee (its nominator or hr-admin)",
+    @Operation(summary = "Submit to the committee (its nominator, or hr-admin without a conflict of interest on it)",
             description = "Only while the cycle's nominations are open (else 409). The committee of the candidate's "
                     + "org unit, minus the candidate, their management chain and the nominator, must still make its "
                     + "quorum (else 409). Publishes org.leveling.promotions.nomination-submitted.v1 with those "
@@ -196,13 +199,14 @@ public class NominationResource {
     @POST
     @Path("/{id}/withdraw")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Withdraw (its nominator or hr-admin)",
+    @Operation(summary = "Withdraw (its nominator, or hr-admin without a conflict of interest on it)",
             description = "Any time before the decision while the cycle is not closed (else 409). Publishes "
                     + "org.leveling.promotions.nomination-withdrawn.v1; evidence-service ends the committee's access. "
                     + "The candidate may then be nominated again in the cycle.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = NominationView.class)))
-    @APIResponse(responseCode = "403", description = "Neither its nominator nor hr-admin",
+    @APIResponse(responseCode = "403", description = "Neither its nominator nor hr-admin, or an hr-admin with a "
+            + "conflict of interest on the case (its candidate, in the candidate's chain)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Decided or withdrawn already, or the cycle is closed",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -213,12 +217,14 @@ public class NominationResource {
 
     @PUT
     @Path("/{id}/acting-chair")
-    @Operation(summary = "Designate the acting chair of a case (hr-admin)",
+    @Operation(summary = "Designate the acting chair of a case (hr-admin without a conflict of interest on it)",
             description = "For a case under review whose committee chair has a conflict of interest on it (else 409): "
-                    + "one of its eligible members (else 400) then records the decision.")
+                    + "one of its eligible members (else 400) then records the decision. An hr-admin who is the "
+                    + "candidate, the nominator, in the candidate's chain, recused or an attester of the packet's "
+                    + "evidence gets 403.")
     @APIResponse(responseCode = "200", description = "Designated",
             content = @Content(schema = @Schema(implementation = NominationView.class)))
-    @APIResponse(responseCode = "403", description = "Not hr-admin",
+    @APIResponse(responseCode = "403", description = "Not hr-admin, or conflicted on the case",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not under review, or the chair may decide it",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -230,9 +236,12 @@ public class NominationResource {
 
     @GET
     @Path("/{id}/packet")
-    @Operation(summary = "The frozen packet (hr-admin, the nominator, eligible committee members)",
+    @Operation(summary = "The frozen packet (eligible committee members, hr-admin without a conflict of interest)",
             description = "As evidence-service assembled it (org.leveling.evidence.packet-assembled.v1): readiness per "
-                    + "competency and the evidence that counted, without narratives. 404 until it has arrived.")
+                    + "competency and the evidence that counted, without narratives. 404 until it has arrived, and "
+                    + "404 for anyone with a conflict of interest on the case (the candidate, the nominator, the "
+                    + "candidate's management chain, recused members, attesters of its evidence), whatever their "
+                    + "roles.")
     @APIResponse(responseCode = "200", description = "The packet")
     public Response packet(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         return Response.ok(nominations.packet(id), MediaType.APPLICATION_JSON_TYPE).build();

@@ -73,7 +73,12 @@ public class VoteResource {
     }
 
     @Schema(name = "Votes")
-    record VotesView(List<String> eligibleMembers, int quorum, int votesCast, boolean quorumMet,
+    record VotesView(
+            @Schema(description = "The members who may vote now: the committee minus everyone with a conflict of "
+                    + "interest on the case, checked at this call") List<String> eligibleMembers,
+            int quorum, int votesCast, boolean quorumMet,
+            @Schema(description = "False when recusals and conflicts of interest leave fewer eligible members than "
+                    + "the quorum: the case cannot be decided by this committee") boolean quorumReachable,
             @Schema(description = "The caller's own vote, if cast") VoteView myVote,
             @Schema(description = "False for a member who has not voted yet: tally and votes are then withheld")
             boolean visible,
@@ -106,14 +111,18 @@ public class VoteResource {
 
     @GET
     @Operation(summary = "The votes of a case, as far as I may see them",
-            description = "hr-admin sees every vote. An eligible member sees how many have voted and whether the "
-                    + "quorum is met; the tally and the others' votes only after casting their own (blind until "
-                    + "cast). Everyone else — the candidate included — gets 404.")
+            description = "An hr-admin without a conflict of interest on the case sees every vote. An eligible member "
+                    + "sees how many have voted and whether the quorum is met; the tally and the others' votes only "
+                    + "after casting their own (blind until cast). Only the votes of members eligible now count. "
+                    + "Everyone else gets 404: the candidate, the nominator, the candidate's management chain, "
+                    + "recused members and those who attested evidence in the packet, whatever roles their token "
+                    + "carries.")
     @APIResponse(responseCode = "200", description = "The votes",
             content = @Content(schema = @Schema(implementation = VotesView.class)))
     public VotesView votes(@PathParam("id") @Pattern(regexp = ID, message = "must be a nomination id") String id) {
         VotingService.Votes v = voting.of(id);
-        return new VotesView(v.eligibleMembers(), v.quorum(), v.votesCast(), v.quorumMet(), VoteView.of(v.myVote()),
+        return new VotesView(v.eligibleMembers(), v.quorum(), v.votesCast(), v.quorumMet(), v.quorumReachable(),
+                VoteView.of(v.myVote()),
                 v.visible(), v.tally(), v.votes() == null ? null : v.votes().stream().map(VoteView::of).toList());
     }
 }

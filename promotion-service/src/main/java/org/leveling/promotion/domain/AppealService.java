@@ -92,13 +92,15 @@ public class AppealService {
             throw new ResourceNotFoundException("appeal", appealId);
         }
         Nomination nomination = Nomination.findById(appeal.nominationId(), LockModeType.PESSIMISTIC_WRITE);
-        boolean mayDecide = caller.hasRole(Roles.HR_ADMIN) || cases.isIndependentChair(caller.employeeId(), nomination);
+        boolean mayDecide = cases.administers(caller, nomination)
+                || cases.isIndependentChair(caller.employeeId(), nomination);
         if (!mayDecide) {
             if (!cases.maySee(caller, nomination)) {
                 throw new ResourceNotFoundException("appeal", appealId);
             }
+            cases.refuseIfConflicted(caller, nomination, "decide its appeal");
             throw ProblemException.forbidden("An appeal is decided by hr-admin or the chair of another committee of "
-                    + "the cycle without a conflict of interest on the case.");
+                    + "the cycle, without a conflict of interest on the case.");
         }
         if (appeal.status() != Appeal.Status.OPEN) {
             throw ProblemException.conflict("The appeal was " + appeal.status() + " already: it is decided once.");

@@ -1,15 +1,16 @@
 package org.leveling.promotion.domain;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import org.leveling.common.people.PeopleDirectory;
+import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
@@ -17,7 +18,9 @@ import org.leveling.common.security.Roles;
 
 /**
  * Who may see a case and who has which part in it: one place for the object-level rules that
- * nominations, votes, decisions and appeals share.
+ * nominations, votes, decisions and appeals share. Conflicts of interest are read from the current
+ * data at every call (management chain, recusals, attestations of the packet's evidence), and no
+ * role stands above them: an hr-admin with a conflict is treated as anyone else with one.
  */
 @ApplicationScoped
 public class CaseAccess {
@@ -43,8 +46,35 @@ public class CaseAccess {
     public boolean maySee(Caller caller, Nomination n) {
         String me = caller.employeeId();
         return caller.hasRole(Roles.HR_ADMIN) || me.equals(n.nominatorId()) || me.equals(n.candidateId())
-                || n.eligibleMembers().contains(me) || people.manages(me, n.candidateId())
+                || people.manages(me, n.candidateId()) || eligibleMembers(n).contains(me)
                 || reviewsOpenAppeal(me, n);
+    }
+
+    /**
+     * Who may read what the committee sees and the candidate may not (the votes, the packet, the
+     * case's audit rows): nobody with a conflict of interest; of the others, hr-admin, the eligible
+     * members, and while an appeal is open the chairs who may decide it.
+     */
+    public boolean mayReview(Caller caller, Nomination n) {
+        String me = caller.employeeId();
+        if (conflictsOfInterest(n).containsKey(me)) {
+            return false;
+        }
+        return caller.hasRole(Roles.HR_ADMIN) || eligibleMembers(n).contains(me) || reviewsOpenAppeal(me, n);
+    }
+
+    /** hr-admin's administrative reach over a case: only where they have no conflict of interest on it. */
+    public boolean administers(Caller caller, Nomination n) {
+        return caller.hasRole(Roles.HR_ADMIN) && !conflictsOfInterest(n).containsKey(caller.employeeId());
+    }
+
+    /** A 403 naming the caller's conflict, when they have one on the case. */
+    public void refuseIfConflicted(Caller caller, Nomination n, String what) {
+        ConflictReason reason = conflictsOfInterest(n).get(caller.employeeId());
+        if (reason != null) {
+            throw ProblemException.forbidden("You have a conflict of interest on this case (" + describe(reason)
+                    + "), whatever your roles: you may not " + what + ".");
+        }
     }
 
     /** While an appeal of the case is open, the chairs who may decide it read the case. */
@@ -55,7 +85,7 @@ public class CaseAccess {
 
     /** Chairs another committee of the case's cycle and has no conflict of interest on the case. */
     public boolean isIndependentChair(String employeeId, Nomination nomination) {
-        if (conflictsOfInterest(nomination).contains(employeeId)) {
+        if (conflictsOfInterest(nomination).containsKey(employeeId)) {
             return false;
         }
         return Committee.ofCycle(nomination.cycleId()).stream()
@@ -75,30 +105,54 @@ public class CaseAccess {
     }
 
     /**
-     * Everyone who may not review the case: the candidate, their management chain, the nominator and
-     * members who declared a recusal from it.
+     * Everyone who may not review the case now, each with the first reason found: the candidate, the
+     * nominator, the candidate's current management chain, members who declared a recusal, and
+     * whoever acknowledged or endorsed evidence in the case's packet.
      */
-    public Set<String> conflictsOfInterest(Nomination nomination) {
-        Set<String> conflicted = new LinkedHashSet<>();
-        conflicted.add(nomination.candidateId());
-        conflicted.addAll(people.managementChain(nomination.candidateId()));
-        conflicted.add(nomination.nominatorId());
+    public Map<String, ConflictReason> conflictsOfInterest(Nomination nomination) {
+        Map<String, ConflictReason> conflicted = new LinkedHashMap<>();
+        conflicted.put(nomination.candidateId(), ConflictReason.CANDIDATE);
+        conflicted.putIfAbsent(nomination.nominatorId(), ConflictReason.NOMINATOR);
+        people.managementChain(nomination.candidateId())
+                .forEach(manager -> conflicted.putIfAbsent(manager, ConflictReason.MANAGEMENT_CHAIN));
         @SuppressWarnings("unchecked")
-        List<String> recused = entityManager.createNativeQuery(
-                "SELECT member_id FROM recusal WHERE nomination_id = :id").setParameter("id", nomination.id())
-                .getResultList();
-        conflicted.addAll(recused);
+        List<Object[]> others = entityManager.createNativeQuery("""
+                SELECT member_id, 'RECUSED' FROM recusal WHERE nomination_id = :id
+                UNION ALL
+                SELECT a.attester_id, 'ATTESTED_EVIDENCE' FROM packet_evidence p
+                JOIN evidence_attestation a ON a.evidence_id = p.evidence_id WHERE p.nomination_id = :id
+                """).setParameter("id", nomination.id()).getResultList();
+        others.forEach(row -> conflicted.putIfAbsent((String) row[0], ConflictReason.valueOf((String) row[1])));
         return conflicted;
+    }
+
+    /** The members who may review the case now: those eligible at submission without a conflict since. */
+    public List<String> eligibleMembers(Nomination nomination) {
+        if (nomination.eligibleMembers().isEmpty()) {
+            return List.of();
+        }
+        Map<String, ConflictReason> conflicted = conflictsOfInterest(nomination);
+        return nomination.eligibleMembers().stream().filter(m -> !conflicted.containsKey(m)).toList();
     }
 
     /** The committee's chair when they may review the case, else the acting chair hr-admin designated. */
     public Optional<String> decider(Nomination nomination) {
         Committee committee = Committee.findById(nomination.committeeId());
+        List<String> eligible = eligibleMembers(nomination);
         Optional<String> chair = committee == null ? Optional.empty() : committee.members().stream()
                 .filter(m -> m.role() == CommitteeRole.CHAIR).map(Committee.Member::employeeId)
-                .filter(nomination.eligibleMembers()::contains).findFirst();
-        return chair.or(() -> Optional.ofNullable(nomination.actingChairId())
-                .filter(nomination.eligibleMembers()::contains));
+                .filter(eligible::contains).findFirst();
+        return chair.or(() -> Optional.ofNullable(nomination.actingChairId()).filter(eligible::contains));
+    }
+
+    static String describe(ConflictReason reason) {
+        return switch (reason) {
+            case CANDIDATE -> "you are its candidate";
+            case NOMINATOR -> "you nominated the candidate";
+            case MANAGEMENT_CHAIN -> "you are in the candidate's management chain";
+            case RECUSED -> "you recused yourself from it";
+            case ATTESTED_EVIDENCE -> "you attested evidence in its packet";
+        };
     }
 
     private Nomination check(String id, Nomination nomination) {

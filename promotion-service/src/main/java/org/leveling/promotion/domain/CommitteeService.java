@@ -56,6 +56,7 @@ public class CommitteeService {
         if (cycle.state() == CycleState.CLOSED) {
             throw ProblemException.conflict("The cycle is closed: it is read-only.");
         }
+        refuseOwnCommittee(cycleId, orgUnits);
         List<FieldViolation> violations = new ArrayList<>();
         if (orgUnits.stream().distinct().count() != orgUnits.size()) {
             violations.add(new FieldViolation("orgUnits", "must not repeat an org unit"));
@@ -101,6 +102,22 @@ public class CommitteeService {
         audit.recordChange("committee", committee.id(), null, new Summary(committee.id(), cycleId, name,
                 committee.orgUnits(), quorum, committee.members()));
         return committee;
+    }
+
+    /**
+     * Nobody sets up the committee that could review their own case: not for their own org unit, and not
+     * in a cycle where they are a candidate, whatever their roles.
+     */
+    private void refuseOwnCommittee(String cycleId, List<String> orgUnits) {
+        String me = currentUser.caller().employeeId();
+        boolean ownUnit = people.find(me).map(p -> orgUnits.contains(p.orgUnit())).orElse(false);
+        boolean candidate = Nomination.count("cycleId = ?1 and candidateId = ?2 and status <> ?3", cycleId, me,
+                NominationStatus.WITHDRAWN) > 0;
+        if (ownUnit || candidate) {
+            throw ProblemException.forbidden("You may be a candidate of this committee (" + (candidate
+                    ? "you are nominated in this cycle" : "it reviews your own org unit")
+                    + "): another hr-admin assigns it.");
+        }
     }
 
     @Transactional

@@ -68,6 +68,8 @@ public class DecisionService {
             throw ProblemException.conflict("The case is decided and decisions are immutable; the candidate or the "
                     + "nominator may appeal.");
         }
+        cases.refuseIfConflicted(caller, nomination,
+                "decide it (for a case its chair is conflicted on, hr-admin designates an acting chair)");
         Optional<String> decider = cases.decider(nomination);
         if (!decider.map(caller.employeeId()::equals).orElse(false)) {
             throw ProblemException.forbidden(decider.isPresent()
@@ -77,9 +79,11 @@ public class DecisionService {
         }
         VotingService.requireOpenForVotes(nomination);
         int quorum = Committee.<Committee>findById(nomination.committeeId()).quorum();
-        if (nomination.eligibleMembers().size() < quorum) {
-            throw ProblemException.conflict("Recusals leave " + nomination.eligibleMembers().size()
-                    + " eligible member(s), below the committee's quorum of " + quorum + ".");
+        int eligible = cases.eligibleMembers(nomination).size();
+        if (eligible < quorum) {
+            throw ProblemException.conflict("The committee can no longer make its quorum on this case: recusals and "
+                    + "conflicts of interest leave " + eligible + " eligible member(s), below the quorum of " + quorum
+                    + ". hr-admin withdraws the case or it is nominated again to a committee that can review it.");
         }
         Decision.Tally tally = VotingService.tally(voting.eligibleVotes(nomination));
         if (tally.cast() < quorum) {

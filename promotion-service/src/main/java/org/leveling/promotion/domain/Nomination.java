@@ -124,6 +124,13 @@ public class Nomination extends PanacheEntityBase {
         return true;
     }
 
+    /** Takes members off the case for good: a conflict of interest arose after submission. */
+    public void loseEligibility(List<String> memberIds, Instant now) {
+        eligibleMembers = eligibleMembers().stream().filter(m -> !memberIds.contains(m)).toList();
+        revision++;
+        updatedAt = now;
+    }
+
     public void enterReview(BigDecimal readinessScore, Instant now) {
         this.readinessScore = readinessScore;
         status = NominationStatus.IN_REVIEW;

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +47,8 @@ import org.leveling.promotion.messaging.RecusalDeclaredV1;
 @ApplicationScoped
 public class NominationService {
 
+    private static final String PACKET_ASSEMBLED = "org.leveling.evidence.packet-assembled.v1";
+
     private final EntityManager entityManager;
     private final FrameworkCatalog frameworks;
     private final PeopleDirectory people;
@@ -56,11 +58,13 @@ public class NominationService {
     private final Clock clock;
     private final CaseAccess cases;
     private final CalibrationLedger calibration;
+    private final CaseEligibility eligibility;
 
     public NominationService(EntityManager entityManager, FrameworkCatalog frameworks, PeopleDirectory people,
             Outbox outbox, AuditTrail audit, CurrentUser currentUser, Clock clock, CaseAccess cases,
-            CalibrationLedger calibration) {
+            CalibrationLedger calibration, CaseEligibility eligibility) {
         this.cases = cases;
+        this.eligibility = eligibility;
         this.calibration = calibration;
         this.entityManager = entityManager;
         this.frameworks = frameworks;
@@ -158,9 +162,9 @@ public class NominationService {
         Committee committee = Committee.ofCycle(cycle.id()).stream().filter(c -> c.orgUnits().contains(orgUnit))
                 .findFirst().orElseThrow(() -> ProblemException.conflict("No committee of this cycle reviews '"
                         + orgUnit + "': hr-admin assigns one first."));
-        Set<String> conflicted = cases.conflictsOfInterest(nomination);
+        Map<String, ConflictReason> conflicted = cases.conflictsOfInterest(nomination);
         List<String> eligible = committee.members().stream().map(Committee.Member::employeeId)
-                .filter(member -> !conflicted.contains(member)).toList();
+                .filter(member -> !conflicted.containsKey(member)).toList();
         if (eligible.size() < committee.quorum()) {
             throw ProblemException.conflict("Conflicts of interest leave " + eligible.size() + " eligible member(s) of '"
                     + committee.name() + "', below its quorum of " + committee.quorum() + ".");
@@ -183,7 +187,8 @@ public class NominationService {
 
     /** Freezes evidence-service's packet and puts the case in review; a second packet changes nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void packetAssembled(String nominationId, String payload, BigDecimal readinessScore, String eventId) {
+    public void packetAssembled(String nominationId, String payload, BigDecimal readinessScore,
+            List<String> evidenceIds, String eventId) {
         Nomination nomination = Nomination.findById(nominationId, LockModeType.PESSIMISTIC_WRITE);
         if (nomination == null) {
             throw new UnprocessableEventException("a packet for nomination " + nominationId + ", unknown here");
@@ -198,8 +203,10 @@ public class NominationService {
             CalibrationLedger.Contribution counted = CalibrationLedger.Contribution.of(nomination);
             nomination.enterReview(readinessScore, clock.instant());
             calibration.record(counted, CalibrationLedger.Contribution.of(nomination));
-            audit.recordEventChange("evidence-service", "org.leveling.evidence.packet-assembled.v1", eventId,
+            audit.recordEventChange("evidence-service", PACKET_ASSEMBLED, eventId,
                     "nomination", nominationId, before, Summary.of(nomination));
+            eligibility.packetFrozen(nomination, evidenceIds,
+                    new CaseEligibility.Cause("evidence-service", PACKET_ASSEMBLED, eventId));
         }
     }
 
@@ -210,16 +217,14 @@ public class NominationService {
     }
 
     /**
-     * The frozen packet, for hr-admin, the nominator, the eligible members and, while an appeal is open,
-     * the chairs who may decide it (not the candidate).
+     * The frozen packet, for the eligible members, hr-admin and, while an appeal is open, the chairs who
+     * may decide it — none of them with a conflict of interest on the case (so never the candidate, the
+     * nominator or the candidate's management chain).
      */
     @Transactional
     public String packet(String id) {
         Nomination nomination = get(id);
-        Caller caller = currentUser.caller();
-        if (!caller.hasRole(Roles.HR_ADMIN) && !caller.employeeId().equals(nomination.nominatorId())
-                && !nomination.eligibleMembers().contains(caller.employeeId())
-                && !cases.reviewsOpenAppeal(caller.employeeId(), nomination)) {
+        if (!cases.mayReview(currentUser.caller(), nomination)) {
             throw new ResourceNotFoundException("packet", id);
         }
         @SuppressWarnings("unchecked")
@@ -304,26 +309,28 @@ public class NominationService {
      */
     @Transactional
     public Nomination designateActingChair(String id, String memberId) {
-        if (!currentUser.caller().hasRole(Roles.HR_ADMIN)) {
+        Caller caller = currentUser.caller();
+        if (!caller.hasRole(Roles.HR_ADMIN)) {
             cases.visible(id);
             throw ProblemException.forbidden("Only hr-admin designates an acting chair.");
         }
         Nomination nomination = cases.lockedForCaller(id);
+        cases.refuseIfConflicted(caller, nomination, "designate its acting chair");
         if (nomination.status() != NominationStatus.SUBMITTED && nomination.status() != NominationStatus.IN_REVIEW) {
             throw ProblemException.conflict("The nomination is " + nomination.status()
                     + ": an acting chair is designated for a case under review.");
         }
         Committee committee = Committee.findById(nomination.committeeId());
+        List<String> eligible = cases.eligibleMembers(nomination);
         boolean chairEligible = committee.members().stream().anyMatch(m -> m.role() == CommitteeRole.CHAIR
-                && nomination.eligibleMembers().contains(m.employeeId()));
+                && eligible.contains(m.employeeId()));
         if (chairEligible) {
             throw ProblemException.conflict("The chair of '" + committee.name() + "' may decide this case: "
                     + "an acting chair is only for a case the chair is conflicted on.");
         }
-        if (!nomination.eligibleMembers().contains(memberId)) {
+        if (!eligible.contains(memberId)) {
             throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "Not an eligible member of the case.",
-                    List.of(new FieldViolation("memberId", "is not among the case's eligible members "
-                            + nomination.eligibleMembers())));
+                    List.of(new FieldViolation("memberId", "is not among the case's eligible members " + eligible)));
         }
         Summary before = Summary.of(nomination);
         nomination.designateActingChair(memberId, clock.instant());
@@ -419,16 +426,24 @@ public class NominationService {
     }
 
     private void requireNominator(Caller caller, String candidateId) {
+        if (caller.employeeId().equals(candidateId)) {
+            throw ProblemException.forbidden("Nobody nominates themselves, whatever their roles.");
+        }
         if (!caller.hasRole(Roles.HR_ADMIN) && !people.manages(caller.employeeId(), candidateId)) {
             throw ProblemException.forbidden("Nominations come from the candidate's management chain or hr-admin.");
         }
     }
 
+    /** The nominator, or an hr-admin without a conflict of interest on the case (never its candidate). */
     private void requireNominatorOf(Nomination nomination) {
         Caller caller = currentUser.caller();
-        if (!caller.hasRole(Roles.HR_ADMIN) && !caller.employeeId().equals(nomination.nominatorId())) {
+        if (caller.employeeId().equals(nomination.nominatorId())) {
+            return;
+        }
+        if (!caller.hasRole(Roles.HR_ADMIN)) {
             throw ProblemException.forbidden("Only the nominator or hr-admin changes a nomination.");
         }
+        cases.refuseIfConflicted(caller, nomination, "change it");
     }
 
 

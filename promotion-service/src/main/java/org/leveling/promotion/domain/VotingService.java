@@ -22,7 +22,6 @@ import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
-import org.leveling.common.security.Roles;
 import org.leveling.promotion.messaging.VoteCastV1;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -67,8 +66,8 @@ public class VotingService {
      * What the caller may know of a case's votes. {@code visible} is false for a member who has not
      * voted yet: they see how many have voted, not how.
      */
-    public record Votes(List<String> eligibleMembers, int quorum, int votesCast, boolean quorumMet, Vote myVote,
-            boolean visible, Decision.Tally tally, List<Vote> votes) {
+    public record Votes(List<String> eligibleMembers, int quorum, int votesCast, boolean quorumMet,
+            boolean quorumReachable, Vote myVote, boolean visible, Decision.Tally tally, List<Vote> votes) {
     }
 
     /** Casts the caller's vote, or changes it (revision + 1) until the case is decided. */
@@ -76,9 +75,10 @@ public class VotingService {
     public Vote cast(String nominationId, VoteChoice choice, String rationale, Map<String, String> notes) {
         Caller caller = cases.caller();
         Nomination nomination = cases.lockedForCaller(nominationId);
-        if (!nomination.eligibleMembers().contains(caller.employeeId())) {
+        cases.refuseIfConflicted(caller, nomination, "vote on it");
+        if (!cases.eligibleMembers(nomination).contains(caller.employeeId())) {
             throw ProblemException.forbidden("Only the case's eligible committee members vote; the candidate, their "
-                    + "management chain, the nominator and recused members do not.");
+                    + "management chain, the nominator, recused members and those who attested its evidence do not.");
         }
         requireOpenForVotes(nomination);
         Ladder ladder = frameworks.find(nomination.frameworkKey(), nomination.frameworkVersion()).orElseThrow()
@@ -108,33 +108,43 @@ public class VotingService {
         return vote;
     }
 
-    /** The votes as far as the caller may see them: hr-admin all, an eligible member once they have voted. */
+    /**
+     * The votes as far as the caller may see them: an hr-admin without a conflict on the case all, an
+     * eligible member once they have voted; anyone with a conflict of interest nothing (404).
+     */
     @Transactional
     public Votes of(String nominationId) {
         Caller caller = cases.caller();
         Nomination nomination = cases.visible(nominationId);
-        boolean member = nomination.eligibleMembers().contains(caller.employeeId());
-        if (!member && !caller.hasRole(Roles.HR_ADMIN)) {
+        List<String> eligible = cases.eligibleMembers(nomination);
+        boolean member = eligible.contains(caller.employeeId());
+        if (!member && !cases.administers(caller, nomination)) {
             throw new ResourceNotFoundException("votes of nomination", nominationId);
         }
         if (nomination.committeeId() == null) {
             throw ProblemException.conflict("The case is a draft: it has no committee and no votes yet.");
         }
-        List<Vote> votes = eligibleVotes(nomination);
+        List<Vote> votes = votesOf(nomination, eligible);
         Vote mine = votes.stream().filter(v -> v.memberId().equals(caller.employeeId())).findFirst().orElse(null);
-        boolean visible = caller.hasRole(Roles.HR_ADMIN) || mine != null;
+        boolean visible = !member || mine != null;
         int quorum = Committee.<Committee>findById(nomination.committeeId()).quorum();
-        return new Votes(nomination.eligibleMembers(), quorum, votes.size(), votes.size() >= quorum, mine, visible,
-                visible ? tally(votes) : null, visible ? votes : null);
+        return new Votes(eligible, quorum, votes.size(), votes.size() >= quorum, eligible.size() >= quorum, mine,
+                visible, visible ? tally(votes) : null, visible ? votes : null);
     }
 
-    /** The votes that count: those of members still eligible (a member who recused later no longer counts). */
+    /**
+     * The votes that count: those of members still eligible now (one who recused or became conflicted
+     * after voting no longer counts).
+     */
     List<Vote> eligibleVotes(Nomination nomination) {
+        return votesOf(nomination, cases.eligibleMembers(nomination));
+    }
+
+    private List<Vote> votesOf(Nomination nomination, List<String> eligible) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(VOTES_OF_CASE + " ORDER BY cast_at, member_id")
                 .setParameter("id", nomination.id()).getResultList();
-        return rows.stream().map(this::toVote).filter(v -> nomination.eligibleMembers().contains(v.memberId()))
-                .toList();
+        return rows.stream().map(this::toVote).filter(v -> eligible.contains(v.memberId())).toList();
     }
 
     static Decision.Tally tally(List<Vote> votes) {

@@ -25,7 +25,13 @@ public class PacketAssembledHandler implements EventHandler<PacketAssembledHandl
     /** The part read to route the packet; the whole payload is kept (schema: docs/events/org.leveling.evidence.packet-assembled.v1.json). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PacketAssembled(@NotBlank String nominationId, @NotBlank String candidateId,
-            List<CompetencyReadiness> competencies) {
+            List<CompetencyReadiness> competencies, List<PacketEvidence> evidence) {
+
+        /** The ids of the evidence in the packet: whoever attested one of them is conflicted on the case. */
+        public List<String> evidenceIds() {
+            return evidence == null ? List.of() : evidence.stream().map(PacketEvidence::evidenceId)
+                    .filter(id -> id != null).distinct().toList();
+        }
 
         /**
          * The share of the target level's competencies the packet shows as READY, to four places; null
@@ -42,6 +48,10 @@ public class PacketAssembledHandler implements EventHandler<PacketAssembledHandl
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CompetencyReadiness(String competency, String status) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PacketEvidence(String evidenceId) {
     }
 
     private final NominationService nominations;
@@ -68,6 +78,6 @@ public class PacketAssembledHandler implements EventHandler<PacketAssembledHandl
     @Override
     public void apply(ReceivedEvent event, PacketAssembled payload) {
         nominations.packetAssembled(payload.nominationId(), event.data().toString(), payload.readinessScore(),
-                event.id());
+                payload.evidenceIds(), event.id());
     }
 }

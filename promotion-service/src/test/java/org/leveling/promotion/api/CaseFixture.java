@@ -101,6 +101,35 @@ final class CaseFixture {
         return packet(framework, candidate, nomination, ready);
     }
 
+    /** As above for any candidate, with the given pieces of evidence (ids) in the packet. */
+    static Map<String, Object> packet(String framework, String candidate, String nomination, int ready,
+            List<String> evidenceIds) {
+        Map<String, Object> packet = packet(framework, candidate, nomination, ready);
+        packet.put("evidence", evidenceIds.stream().map(id -> {
+            Map<String, Object> piece = new LinkedHashMap<>();
+            piece.put("evidenceId", id);
+            piece.put("kind", "LAUNCH");
+            piece.put("title", "Checkout launch");
+            piece.put("level", "SPM");
+            piece.put("competencies", List.of("scope"));
+            piece.put("status", "SUBMITTED");
+            piece.put("acknowledgements", 0);
+            piece.put("endorsements", 1);
+            piece.put("occurredFrom", "2026-04-01");
+            piece.put("occurredTo", "2026-06-30");
+            piece.put("submittedAt", Instant.now().toString());
+            return piece;
+        }).toList());
+        return packet;
+    }
+
+    /** evidence-service's endorsed event: {@code attester} endorsed {@code candidate}'s evidence {@code evidenceId}. */
+    static void endorse(String evidenceId, String candidate, String attester) {
+        UpstreamEvents.send("leveling.evidence", evidenceId, "/evidence-service", "org.leveling.evidence.endorsed.v1",
+                Map.of("evidenceId", evidenceId, "subjectId", candidate, "attesterId", attester, "status", "SUBMITTED",
+                        "acknowledgements", 0, "endorsements", 1, "attestedAt", Instant.now().toString()));
+    }
+
     /** As above for any candidate of the framework; a negative {@code ready} lists no competencies. */
     static Map<String, Object> packet(String framework, String candidate, String nomination, int ready) {
         Map<String, Object> packet = new LinkedHashMap<>();
