@@ -53,7 +53,8 @@ class CrossServiceFlowTest {
      * The packet saga across the three services, from HTTP calls only: levels-service publishes the
      * ladder, people and a level; evidence-service gets attested evidence; promotion-service takes a
      * nomination to its committee, evidence-service answers with the packet, the case enters review
-     * and the committee can read the candidate's evidence.
+     * and the committee can read the candidate's evidence — until levels-service moves the candidate
+     * under a member, who is then off the case in promotion-service and loses access in evidence-service.
      */
     @Test
     void aSubmittedNominationIsAnsweredByEvidenceServicesPacketAndEntersReview() throws Exception {
@@ -141,6 +142,24 @@ class CrossServiceFlowTest {
                 .get("/api/v1/nominations/{id}/packet", nomination).then().statusCode(200).extract().jsonPath();
         assertThat(packet.getList("evidence.evidenceId")).containsExactly(evidenceId);
         assertThat(packet.getString("verdict")).isEqualTo("INSUFFICIENT_EVIDENCE");
+        given().baseUri(evidence).auth().oauth2(chairToken).get("/api/v1/evidence/{id}", evidenceId).then()
+                .statusCode(200);
+
+        // The org chart changes in levels-service: the candidate now reports to the member. promotion-service
+        // takes the member off the case (eligibility-changed), and evidence-service ends their access.
+        String memberToken = Tokens.forEmployee(member, "employee", "committee");
+        given().baseUri(evidence).auth().oauth2(memberToken).get("/api/v1/evidence/{id}", evidenceId).then()
+                .statusCode(200);
+        given().baseUri(levels).auth().oauth2(hr).contentType(ContentType.JSON).body(Map.of("name", "Candidate",
+                "email", candidate.toLowerCase() + "@example.com", "managerId", member, "orgUnit", orgUnit))
+                .put("/api/v1/people/{id}", candidate).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of(chair).equals(given().baseUri(promotion).auth()
+                .oauth2(hr).get("/api/v1/nominations/{id}", nomination).path("eligibleMembers")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(evidence).auth().oauth2(memberToken)
+                .get("/api/v1/evidence/{id}", evidenceId).statusCode() == 404);
+        given().baseUri(promotion).auth().oauth2(memberToken).contentType(ContentType.JSON)
+                .body(Map.of("choice", "APPROVE", "rationale", "Read the packet"))
+                .put("/api/v1/nominations/{id}/votes/mine", nomination).then().statusCode(403);
         given().baseUri(evidence).auth().oauth2(chairToken).get("/api/v1/evidence/{id}", evidenceId).then()
                 .statusCode(200);
         given().baseUri(evidence).auth().oauth2(Tokens.forEmployee(director, "manager"))
