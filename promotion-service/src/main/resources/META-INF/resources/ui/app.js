@@ -185,6 +185,10 @@ function renderVotes(n, votes, packet) {
   }
   const parts = [el('p', {}, `${votes.votesCast} of ${votes.eligibleMembers.length} eligible members have voted; `
     + `quorum ${votes.quorum} ${votes.quorumMet ? 'met' : 'not met yet'}.`)];
+  if (votes.quorumReachable === false) {
+    parts.push(el('p', { class: 'warning' }, 'Recusals and conflicts of interest leave fewer eligible members than the '
+      + 'quorum: this committee can no longer decide the case.'));
+  }
   if (!votes.visible) {
     parts.push(el('p', { class: 'muted' }, 'Blind until you cast your own vote.'));
   } else {

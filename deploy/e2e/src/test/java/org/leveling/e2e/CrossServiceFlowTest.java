@@ -54,7 +54,8 @@ class CrossServiceFlowTest {
      * ladder, people and a level; evidence-service gets attested evidence; promotion-service takes a
      * nomination to its committee, evidence-service answers with the packet, the case enters review
      * and the committee can read the candidate's evidence — until levels-service moves the candidate
-     * under a member, who is then off the case in promotion-service and loses access in evidence-service.
+     * under a member, who is then off the case in promotion-service and whose committee grant ends in
+     * evidence-service.
      */
     @Test
     void aSubmittedNominationIsAnsweredByEvidenceServicesPacketAndEntersReview() throws Exception {
@@ -146,7 +147,7 @@ class CrossServiceFlowTest {
                 .statusCode(200);
 
         // The org chart changes in levels-service: the candidate now reports to the member. promotion-service
-        // takes the member off the case (eligibility-changed), and evidence-service ends their access.
+        // takes the member off the case (eligibility-changed), and evidence-service ends their committee grant.
         String memberToken = Tokens.forEmployee(member, "employee", "committee");
         given().baseUri(evidence).auth().oauth2(memberToken).get("/api/v1/evidence/{id}", evidenceId).then()
                 .statusCode(200);
@@ -155,8 +156,10 @@ class CrossServiceFlowTest {
                 .put("/api/v1/people/{id}", candidate).then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> List.of(chair).equals(given().baseUri(promotion).auth()
                 .oauth2(hr).get("/api/v1/nominations/{id}", nomination).path("eligibleMembers")));
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(evidence).auth().oauth2(memberToken)
-                .get("/api/v1/evidence/{id}", evidenceId).statusCode() == 404);
+        // The member now reads the evidence as the candidate's manager; the committee grant itself has ended.
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(evidence).auth().oauth2(hr)
+                .queryParam("resourceType", "committee-grant").queryParam("resourceId", nomination + "/" + member)
+                .get("/api/v1/audit").jsonPath().getList("items").size() == 1);
         given().baseUri(promotion).auth().oauth2(memberToken).contentType(ContentType.JSON)
                 .body(Map.of("choice", "APPROVE", "rationale", "Read the packet"))
                 .put("/api/v1/nominations/{id}/votes/mine", nomination).then().statusCode(403);

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * members who became conflicted on a case lose their access to the candidate's evidence.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record EligibilityChanged(@NotBlank String nominationId, @NotNull @Valid List<Removed> removed,
+public record EligibilityChanged(@NotBlank String nominationId, @NotNull List<@Valid Removed> removed,
         @NotNull Instant changedAt) {
 
     public static final String TYPE = "org.leveling.promotions.eligibility-changed.v1";
