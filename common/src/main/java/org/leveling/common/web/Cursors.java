@@ -1,8 +1,11 @@
 package org.leveling.common.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
@@ -10,6 +13,8 @@ import org.leveling.common.problem.ProblemType;
 
 /** Opaque page cursors over keys: clients pass back what they were given, nothing else. */
 public final class Cursors {
+
+    private static final String SEPARATOR = "|";
 
     private Cursors() {
     }
@@ -22,8 +27,34 @@ public final class Cursors {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "The cursor is not valid.",
-                    List.of(new Problem.FieldViolation("cursor", "is not a cursor returned by this API")));
+            throw notACursor();
         }
+    }
+
+    /**
+     * A cursor over a compound position, e.g. a date and an id, for keyset paging on more than
+     * one column. No part may contain {@code |}.
+     */
+    public static String encodeParts(Object... parts) {
+        return encode(Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining(SEPARATOR)));
+    }
+
+    /**
+     * Reads a compound cursor back: {@code read} gets its parts and may throw any runtime
+     * exception (a part that does not parse, too few parts); the caller then gets the same 400 as
+     * for a cursor that is not base64url.
+     */
+    public static <T> T decodeParts(String cursor, Function<List<String>, T> read) {
+        List<String> parts = List.of(decode(cursor).split("\\" + SEPARATOR, -1));
+        try {
+            return read.apply(parts);
+        } catch (RuntimeException e) {
+            throw notACursor();
+        }
+    }
+
+    private static ProblemException notACursor() {
+        return new ProblemException(400, ProblemType.VALIDATION_FAILED, "The cursor is not valid.",
+                List.of(new Problem.FieldViolation("cursor", "is not a cursor returned by this API")));
     }
 }

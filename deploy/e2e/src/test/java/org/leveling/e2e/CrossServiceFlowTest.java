@@ -228,7 +228,7 @@ class CrossServiceFlowTest {
         String levels = platform.url("levels-service");
         List<Map<String, Object>> history = await().atMost(Duration.ofSeconds(60)).until(() -> given()
                 .baseUri(levels).auth().oauth2(hr).get("/api/v1/people/E300/level-history").jsonPath()
-                .<Map<String, Object>>getList("$"), h -> h.size() == 2);
+                .<Map<String, Object>>getList("items"), h -> h.size() == 2);
         assertThat(history.get(1)).containsEntry("level", "PPM").containsEntry("reason", "PROMOTION")
                 .containsEntry("sourceRef", decisionId).containsEntry("effectiveFrom", effective);
         await().atMost(Duration.ofSeconds(60)).until(() -> levelInDirectory("promotion", "E300").equals("PPM"));

@@ -29,6 +29,8 @@ final class SampleData {
     static final String FRAMEWORK = "product-management";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HR = Tokens.forEmployee("HR1", "hr-admin");
+    /** Nobody writes their own record, hr-admin included: the second hr-admin writes HR1's. */
+    private static final String SECOND_HR = Tokens.forEmployee("HR2", "hr-admin");
 
     private SampleData() {
     }
@@ -37,9 +39,9 @@ final class SampleData {
         String levels = platform.url("levels-service");
         for (JsonNode person : read("sample-people.json")) {
             ObjectNode body = ((ObjectNode) person.deepCopy());
-            body.remove("employeeId");
-            given().baseUri(levels).auth().oauth2(HR).contentType(ContentType.JSON).body(body.toString())
-                    .put("/api/v1/people/{id}", person.path("employeeId").asText()).then().statusCode(201);
+            String id = body.remove("employeeId").asText();
+            given().baseUri(levels).auth().oauth2("HR1".equals(id) ? SECOND_HR : HR).contentType(ContentType.JSON)
+                    .body(body.toString()).put("/api/v1/people/{id}", id).then().statusCode(201);
         }
         given().baseUri(levels).auth().oauth2(HR).contentType(ContentType.JSON)
                 .body(Map.of("key", FRAMEWORK, "name", "Product Management", "jobFamily", "product-management"))

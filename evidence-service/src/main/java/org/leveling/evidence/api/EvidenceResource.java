@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -120,24 +119,13 @@ public class EvidenceResource {
             int limit,
             @Parameter(description = "From nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200)
             String cursor) {
-        Instant afterCreatedAt = null;
-        String afterId = null;
-        if (cursor != null) {
-            String position = Cursors.decode(cursor);
-            int split = position.indexOf('|');
-            try {
-                afterCreatedAt = Instant.parse(position.substring(0, Math.max(split, 0)));
-                afterId = position.substring(split + 1);
-            } catch (DateTimeParseException e) {
-                throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "The cursor is not valid.",
-                        List.of(new FieldViolation("cursor", "is not a cursor returned by this API")));
-            }
-        }
-        List<Evidence> page = evidence.list(subject, status, afterCreatedAt, afterId, limit + 1);
+        EvidenceService.Position after = cursor == null ? null : Cursors.decodeParts(cursor,
+                parts -> new EvidenceService.Position(Instant.parse(parts.get(0)), parts.get(1)));
+        List<Evidence> page = evidence.list(subject, status, after, limit + 1);
         List<Evidence> items = page.stream().limit(limit).toList();
         Evidence last = items.isEmpty() ? null : items.get(items.size() - 1);
         return new EvidencePage(EvidenceView.of(items, evidence.attestations(items)),
-                page.size() > limit ? Cursors.encode(last.createdAt() + "|" + last.id()) : null);
+                page.size() > limit ? Cursors.encodeParts(last.createdAt(), last.id()) : null);
     }
 
     @GET

@@ -72,6 +72,20 @@ public class CheckIn extends PanacheEntityBase {
         return list("subjectId", Sort.descending("date", "recordedAt"), subjectId);
     }
 
+    /** A place in a person's check-ins, the latest first: after (older than) this one. */
+    public record Position(LocalDate date, Instant recordedAt, String id) {
+    }
+
+    /** Up to {@code limit} of a person's check-ins, the latest first, after {@code after} (null: from the latest). */
+    public static List<CheckIn> page(String subjectId, Position after, int limit) {
+        Sort latestFirst = Sort.descending("date", "recordedAt", "id");
+        return (after == null ? CheckIn.<CheckIn>find("subjectId = ?1", latestFirst, subjectId)
+                : CheckIn.<CheckIn>find("subjectId = ?1 and (date < ?2 or (date = ?2 and (recordedAt < ?3 "
+                        + "or (recordedAt = ?3 and id < ?4))))", latestFirst, subjectId, after.date(),
+                        after.recordedAt(), after.id()))
+                .page(0, limit).list();
+    }
+
     public String id() {
         return id;
     }

@@ -83,11 +83,14 @@ public class CheckInService {
         return checkIn;
     }
 
-    /** A person's check-ins, the latest first; 404 for a caller who may not read them. */
+    /**
+     * Up to {@code limit} of a person's check-ins, the latest first, after {@code after} (null: from
+     * the latest); 404 for a caller who may not read them.
+     */
     @Transactional
-    public List<CheckIn> history(String subjectId) {
+    public List<CheckIn> history(String subjectId, CheckIn.Position after, int limit) {
         access.requireRead(subjectId, "person", subjectId);
-        return CheckIn.of(subjectId);
+        return CheckIn.page(subjectId, after, limit);
     }
 
     /** One check-in of a person; 404 when it is not theirs or the caller may not read it. */

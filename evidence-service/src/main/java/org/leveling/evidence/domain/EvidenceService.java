@@ -268,13 +268,16 @@ public class EvidenceService {
         return Attestation.of(evidence.stream().map(Evidence::id).toList());
     }
 
+    /** A place in a person's evidence, oldest first: after the piece created at this time with this id. */
+    public record Position(Instant createdAt, String id) {
+    }
+
     /**
-     * A page of a person's evidence, oldest first, after the position {@code (afterCreatedAt, afterId)};
+     * A page of a person's evidence, oldest first, after {@code after} (null: from the first);
      * 404 for a caller who may not read the person's evidence.
      */
     @Transactional
-    public List<Evidence> list(String subjectId, EvidenceStatus status, Instant afterCreatedAt, String afterId,
-            int limit) {
+    public List<Evidence> list(String subjectId, EvidenceStatus status, Position after, int limit) {
         access.requireRead(subjectId, "person", subjectId);
         StringBuilder query = new StringBuilder("subjectId = :subject");
         Parameters parameters = Parameters.with("subject", subjectId);
@@ -282,9 +285,9 @@ public class EvidenceService {
             query.append(" and status = :status");
             parameters.and("status", status);
         }
-        if (afterCreatedAt != null) {
+        if (after != null) {
             query.append(" and (createdAt > :after or (createdAt = :after and id > :afterId))");
-            parameters.and("after", afterCreatedAt).and("afterId", afterId);
+            parameters.and("after", after.createdAt()).and("afterId", after.id());
         }
         return Evidence.find(query.toString(), Sort.by("createdAt").and("id"), parameters).page(0, limit).list();
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
 import org.leveling.evidence.messaging.EvidenceTopic;
 import org.leveling.common.testing.Upstream;
+import org.leveling.common.web.Cursors;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -153,7 +155,7 @@ class ReadinessTest {
         checkIn("2026-06-30", Map.of("influence", "MEETS"));
         String latest = checkIn("2026-09-30", Map.of("influence", "EXCEEDS", "scope", "BELOW"));
         given().auth().oauth2(token(subject)).get("/api/v1/people/{id}/check-ins", subject).then().statusCode(200)
-                .body("date", equalTo(List.of("2026-09-30", "2026-06-30")));
+                .body("items.date", equalTo(List.of("2026-09-30", "2026-06-30"))).body("nextCursor", equalTo(null));
         given().auth().oauth2(token(stranger)).get("/api/v1/people/{id}/check-ins", subject).then().statusCode(404);
         given().auth().oauth2(token(subject)).get("/api/v1/people/{id}/check-ins/{checkIn}", subject, latest).then()
                 .statusCode(200).body("ratings.rating", containsInAnyOrder("EXCEEDS", "BELOW"));
@@ -170,6 +172,44 @@ class ReadinessTest {
                 .filter(e -> e.value().contains(latest)).findFirst().orElseThrow();
         EventSchemas.assertValid("org.leveling.evidence.check-in-recorded.v1", event.value());
         assertThat(event.value()).doesNotContain("Notes of the check-in");
+    }
+
+    @Test
+    void checkInsComeInPagesLatestFirstWithoutDuplicates() {
+        List<String> recorded = new ArrayList<>();
+        recorded.add(checkIn("2026-03-31", Map.of("influence", "BELOW")));
+        recorded.add(checkIn("2026-06-30", Map.of("influence", "MEETS")));
+        recorded.add(checkIn("2026-06-30", Map.of("influence", "EXCEEDS"))); // same date: the later recorded first
+        recorded.add(checkIn("2026-09-15", Map.of("influence", "MEETS")));
+        recorded.add(checkIn("2026-09-30", Map.of("influence", "MEETS")));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().auth().oauth2(token(manager)).queryParam("limit", 2);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/people/{id}/check-ins", subject).then().statusCode(200).extract()
+                    .jsonPath();
+            cursor = page.getString("nextCursor");
+            assertThat(page.getList("items")).hasSize(cursor == null ? 1 : 2);
+            seen.addAll(page.getList("items.id"));
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactly(recorded.get(4), recorded.get(3), recorded.get(2), recorded.get(1),
+                recorded.get(0));
+
+        given().auth().oauth2(token(manager)).queryParam("limit", 101).get("/api/v1/people/{id}/check-ins", subject)
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().auth().oauth2(token(manager)).queryParam("cursor", "not a cursor")
+                .get("/api/v1/people/{id}/check-ins", subject).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        given().auth().oauth2(token(manager)).queryParam("cursor", Cursors.encodeParts("2026-06-30", "yesterday"))
+                .get("/api/v1/people/{id}/check-ins", subject).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     private String acknowledged(String level, List<String> competencies, String from, String to) {

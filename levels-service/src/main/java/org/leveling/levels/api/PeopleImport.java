@@ -1,7 +1,9 @@
 package org.leveling.levels.api;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,6 +21,7 @@ import org.leveling.levels.domain.PeopleService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +38,12 @@ public class PeopleImport {
 
     public static final int MAX_ROWS = 5000;
     private static final Pattern EMPLOYEE_ID = Pattern.compile(Ids.EMPLOYEE_ID);
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** The fields of a row besides employeeId: those of a PUT body. */
+    private static final List<String> FIELDS = Arrays.stream(PersonRequest.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
+    private static final String UNKNOWN_FIELD = "is not a field of a person; a row has employeeId, "
+            + String.join(", ", FIELDS);
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -71,18 +80,20 @@ public class PeopleImport {
         return rows(items, 1);
     }
 
-    /** Rows of CSV with a header row naming the columns; data rows are numbered by their line (2 = first). */
+    /**
+     * Rows of CSV with a header row naming the columns; data rows are numbered by their line (2 = first).
+     * A leading byte-order mark, as spreadsheet programs write it, is not part of the first column's name.
+     */
     List<PeopleService.ImportRow> fromCsv(String text) {
+        String content = text.startsWith(BYTE_ORDER_MARK) ? text.substring(BYTE_ORDER_MARK.length()) : text;
         List<JsonNode> items = new ArrayList<>();
         try (MappingIterator<Map<String, String>> lines = csv.readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader().withColumnReordering(true)).readValues(text)) {
+                .with(CsvSchema.emptySchema().withHeader().withColumnReordering(true)).readValues(content)) {
             while (lines.hasNext()) {
                 ObjectNode item = json.createObjectNode();
-                lines.next().forEach((column, value) -> {
-                    if (value != null && !value.isBlank()) {
-                        item.put(column.strip(), value.strip());
-                    }
-                });
+                // A blank cell is null, but its column is kept: an unknown column is reported on every row.
+                lines.next().forEach((column, value) -> item.put(column.strip(),
+                        value == null || value.isBlank() ? null : value.strip()));
                 items.add(item);
                 if (items.size() > MAX_ROWS) {
                     break;
@@ -119,11 +130,21 @@ public class PeopleImport {
         if (item.isObject()) {
             ObjectNode fields = ((ObjectNode) item).deepCopy();
             fields.remove("employeeId");
+            List<String> unknown = new ArrayList<>();
+            fields.fieldNames().forEachRemaining(name -> {
+                if (!FIELDS.contains(name)) {
+                    unknown.add(name);
+                }
+            });
+            unknown.forEach(name -> errors.add(new Problem.FieldViolation(name, UNKNOWN_FIELD)));
+            fields.remove(unknown);
             try {
                 request = json.readerFor(PersonRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                         .treeToValue(fields, PersonRequest.class);
+            } catch (JsonMappingException e) {
+                errors.add(new Problem.FieldViolation(fieldOf(e), "must be a string"));
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                errors.add(new Problem.FieldViolation("row", "fields are unknown or of the wrong type"));
+                errors.add(new Problem.FieldViolation("row", "cannot be read as a person"));
             }
         } else {
             errors.add(new Problem.FieldViolation("row", "must be an object"));
@@ -135,6 +156,11 @@ public class PeopleImport {
         }
         errors.sort((a, b) -> a.field().compareTo(b.field()));
         return new PeopleService.ImportRow(number, employeeId, errors.isEmpty() ? request.toDetails() : null, errors);
+    }
+
+    private static String fieldOf(JsonMappingException e) {
+        return e.getPath().stream().map(JsonMappingException.Reference::getFieldName).filter(name -> name != null)
+                .findFirst().orElse("row");
     }
 
     private static ProblemException badImport(String detail) {

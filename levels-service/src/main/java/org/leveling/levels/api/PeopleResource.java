@@ -1,19 +1,25 @@
 package org.leveling.levels.api;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,17 +27,22 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.web.Ids;
 import org.leveling.common.problem.Problem;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.leveling.common.security.Roles;
+import org.leveling.common.web.Cursors;
+import org.leveling.common.web.Ids;
+import org.leveling.levels.domain.LevelAssignment;
+import org.leveling.levels.domain.LevelChangeProposal;
+import org.leveling.levels.domain.LevelChangeProposalService;
 import org.leveling.levels.domain.LevelHistoryService;
 import org.leveling.levels.domain.PeopleService;
 import org.leveling.levels.domain.Person;
 import org.leveling.levels.persistence.ReportingLines;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.security.Authenticated;
 
@@ -41,13 +52,18 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "People", description = "The people directory: who exists and who manages whom.")
 public class PeopleResource {
 
+    static final int MAX_PAGE_SIZE = 100;
+
     private final PeopleService people;
     private final LevelHistoryService levels;
+    private final LevelChangeProposalService proposals;
     private final PeopleImport importer;
 
-    public PeopleResource(PeopleService people, LevelHistoryService levels, PeopleImport importer) {
+    public PeopleResource(PeopleService people, LevelHistoryService levels, LevelChangeProposalService proposals,
+            PeopleImport importer) {
         this.people = people;
         this.levels = levels;
+        this.proposals = proposals;
         this.importer = importer;
     }
 
@@ -55,7 +71,8 @@ public class PeopleResource {
             + "/people/{employeeId}. Per row: valid rows are applied (all in one transaction, each publishing its "
             + "person-upserted event), invalid ones are reported with their reasons and change nothing. Managers may "
             + "come in the same import, in any order; a manager that is unknown, rejected, or forms a reporting cycle "
-            + "rejects the row. At most " + PeopleImport.MAX_ROWS + " rows.";
+            + "rejects the row. A row about the caller is rejected: nobody imports their own record. An unknown field "
+            + "(JSON property or CSV column) is reported on the row, named. At most " + PeopleImport.MAX_ROWS + " rows.";
 
     @POST
     @Path("/import")
@@ -86,7 +103,7 @@ public class PeopleResource {
             description = "Upserts the directory entry of one person. A change publishes "
                     + "org.leveling.people.person-upserted.v1 on leveling.levels.people; an identical upsert "
                     + "changes nothing and publishes nothing. The manager must exist and must not report to "
-                    + "this person.")
+                    + "this person. Nobody changes their own manager, org unit or track, whatever their roles.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = PersonResponse.class)))
     @APIResponse(responseCode = "200", description = "Updated, or unchanged",
@@ -95,7 +112,8 @@ public class PeopleResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not hr-admin",
+    @APIResponse(responseCode = "403", description = "Not hr-admin, or a change of the caller's own manager, org unit "
+            + "or track",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Created concurrently by another request; retry",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -127,57 +145,109 @@ public class PeopleResource {
         return Response.ok(PersonResponse.of(person, levels.currentLevel(employeeId))).tag(etag(person)).build();
     }
 
+    @Schema(name = "ReportPage")
+    public record ReportPage(List<ReportingLines.Report> items,
+            @Schema(description = "Pass as cursor for the next page; null on the last.") String nextCursor) {
+    }
+
+    @Schema(name = "LevelHistoryPage")
+    public record LevelHistoryPage(List<LevelHistoryEntry> items,
+            @Schema(description = "Pass as cursor for the next page; null on the last.") String nextCursor) {
+    }
+
     @GET
     @Path("/{employeeId}/reports")
     @Authenticated
     @Operation(summary = "Everyone below a person",
-            description = "The whole reporting chain below, nearest first (depth 1 = direct reports). Visible to "
-                    + "the person, their management chain and hr-admin; anyone else gets the same 404 as for an "
-                    + "unknown id.")
-    @APIResponse(responseCode = "200", description = "Everyone below, nearest first")
+            description = "The whole reporting chain below, nearest first (depth 1 = direct reports, then by employee "
+                    + "id), paged. Visible to the person, their management chain and hr-admin; anyone else gets the "
+                    + "same 404 as for an unknown id.")
+    @APIResponse(responseCode = "200", description = "A page of everyone below, nearest first",
+            content = @Content(schema = @Schema(implementation = ReportPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid employee id, limit or cursor",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public List<ReportingLines.Report> reports(
+    public ReportPage reports(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
-            String employeeId) {
-        return people.reports(employeeId);
+            String employeeId,
+            @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("50") @Min(1)
+            @Max(MAX_PAGE_SIZE) int limit,
+            @Parameter(description = "From nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200)
+            String cursor) {
+        ReportingLines.Position after = cursor == null ? null : Cursors.decodeParts(cursor,
+                parts -> new ReportingLines.Position(Integer.parseInt(parts.get(0)), parts.get(1)));
+        List<ReportingLines.Report> page = people.reports(employeeId, after, limit + 1);
+        List<ReportingLines.Report> items = page.stream().limit(limit).toList();
+        ReportingLines.Report last = items.isEmpty() ? null : items.get(items.size() - 1);
+        return new ReportPage(items, page.size() > limit ? Cursors.encodeParts(last.depth(), last.employeeId()) : null);
     }
 
     @GET
     @Path("/{employeeId}/level-history")
     @Authenticated
     @Operation(summary = "A person's level history",
-            description = "Oldest first (by effective date). The latest entry effective on or before today is the "
-                    + "current level; entries may be dated ahead. Visible to the person, their management chain and "
-                    + "hr-admin only; anyone else gets the same 404 as for an unknown id.")
-    @APIResponse(responseCode = "200", description = "The history")
+            description = "Oldest first (by effective date), paged. The latest entry effective on or before today is "
+                    + "the current level; entries may be dated ahead. Visible to the person, their management chain "
+                    + "and hr-admin only; anyone else gets the same 404 as for an unknown id.")
+    @APIResponse(responseCode = "200", description = "A page of the history",
+            content = @Content(schema = @Schema(implementation = LevelHistoryPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid employee id, limit or cursor",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public List<LevelHistoryEntry> levelHistory(
+    public LevelHistoryPage levelHistory(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
-            String employeeId) {
-        return levels.history(employeeId).stream().map(LevelHistoryEntry::of).toList();
+            String employeeId,
+            @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("50") @Min(1)
+            @Max(MAX_PAGE_SIZE) int limit,
+            @Parameter(description = "From nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200)
+            String cursor) {
+        LevelHistoryService.Position after = cursor == null ? null : Cursors.decodeParts(cursor,
+                parts -> new LevelHistoryService.Position(LocalDate.parse(parts.get(0)), Long.parseLong(parts.get(1))));
+        List<LevelAssignment> page = levels.history(employeeId, after, limit + 1);
+        List<LevelHistoryEntry> items = page.stream().limit(limit).map(LevelHistoryEntry::of).toList();
+        LevelHistoryEntry last = items.isEmpty() ? null : items.get(items.size() - 1);
+        return new LevelHistoryPage(items, page.size() > limit ? Cursors.encodeParts(last.effectiveFrom(), last.id())
+                : null);
     }
 
     @POST
     @Path("/{employeeId}/level-history")
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "Append a level change (hr-admin)",
-            description = "Appends to the history (never overwrites) and publishes org.leveling.people.level-changed.v1. "
-                    + "The level must exist in a published, unretired framework version; entries are appended in "
-                    + "date order.")
-    @APIResponse(responseCode = "201", description = "Appended",
+    @Operation(summary = "Record a level (INITIAL) or propose a level change (hr-admin)",
+            description = "Reason INITIAL, a person's first level in a framework, is appended at once (once per person "
+                    + "and framework) and publishes org.leveling.people.level-changed.v1. Any other reason (PROMOTION, "
+                    + "TRANSFER, CORRECTION) is a proposal under the two-person rule: 202 with the proposal, which a "
+                    + "second hr-admin approves or rejects under /level-change-proposals/{id}; it publishes "
+                    + "org.leveling.people.level-change-proposed.v1 and leaves the history as it is. Either way the "
+                    + "level must exist in a published, unretired framework version, entries are appended in date "
+                    + "order, and nobody writes their own history.")
+    @APIResponse(responseCode = "201", description = "INITIAL: appended",
             content = @Content(schema = @Schema(implementation = LevelHistoryEntry.class)))
+    @APIResponse(responseCode = "202", description = "PROMOTION, TRANSFER or CORRECTION: proposed; Location names the "
+            + "proposal", content = @Content(schema = @Schema(implementation = LevelChangeProposalView.class)))
     @APIResponse(responseCode = "400", description = "Unknown level or version, a retired version, or a date before "
             + "the latest entry",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not hr-admin, or the caller's own history",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A second INITIAL in the framework, or the person already has an "
+            + "open proposal",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response appendLevel(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId,
             @Valid @NotNull LevelChangeRequest request) {
-        LevelHistoryEntry entry = LevelHistoryEntry.of(levels.append(employeeId, request.toChange()));
+        LevelHistoryService.LevelChange change = request.toChange();
+        if (change.reason().needsSecondPerson()) {
+            LevelChangeProposal proposal = proposals.propose(employeeId, change);
+            return Response.accepted(LevelChangeProposalView.of(proposal))
+                    .location(URI.create("/api/v1/level-change-proposals/" + proposal.id())).build();
+        }
+        LevelHistoryEntry entry = LevelHistoryEntry.of(levels.appendInitial(employeeId, change));
         return Response.created(URI.create("/api/v1/people/" + employeeId + "/level-history")).entity(entry).build();
     }
 

@@ -19,7 +19,17 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "level_assignment")
 public class LevelAssignment extends PanacheEntityBase {
 
-    public enum Reason { INITIAL, PROMOTION, TRANSFER, CORRECTION }
+    public enum Reason {
+        INITIAL, PROMOTION, TRANSFER, CORRECTION;
+
+        /**
+         * Whether an hr-admin's change for this reason waits for a second hr-admin. Only a person's
+         * first level in a framework is written directly: every later one moves them on the ladder.
+         */
+        public boolean needsSecondPerson() {
+            return this != INITIAL;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -16,6 +16,7 @@ import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.AccessPolicy;
+import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.levels.domain.framework.FrameworkDocument;
 import org.leveling.levels.domain.framework.FrameworkService;
@@ -49,12 +50,25 @@ public class LevelHistoryService {
     }
 
     /**
-     * Appends a level to a person's history. The level must exist (as level or sub-level) in a
-     * published, unretired version, and the entry may not be dated before the latest one.
+     * Appends a person's first level in a framework (reason INITIAL), written directly: every other
+     * manual change is a proposal for a second hr-admin ({@link LevelChangeProposalService}). The
+     * level must exist (as level or sub-level) in a published, unretired version, and the entry may
+     * not be dated before the latest one.
      */
     @Transactional
-    public LevelAssignment append(String employeeId, LevelChange change) {
-        Entry entry = appendEntry(employeeId, change, CurrentUser.ofCurrentRequest().employeeId());
+    public LevelAssignment appendInitial(String employeeId, LevelChange change) {
+        if (change.reason().needsSecondPerson()) {
+            throw new IllegalArgumentException(change.reason() + " changes are proposed, not appended directly");
+        }
+        Caller caller = CurrentUser.ofCurrentRequest();
+        SeparationOfDuties.refuseOwnLevel(caller, employeeId);
+        lockPerson(employeeId);
+        if (LevelAssignment.count("employeeId = ?1 and frameworkKey = ?2 and reason = ?3", employeeId,
+                change.frameworkKey(), LevelAssignment.Reason.INITIAL) > 0) {
+            throw ProblemException.conflict(employeeId + " already has an INITIAL level in '" + change.frameworkKey()
+                    + "': later changes are PROMOTION, TRANSFER or CORRECTION proposals for a second hr-admin.");
+        }
+        Entry entry = appendEntry(employeeId, change, caller.employeeId());
         audit.recordChange("level-history", employeeId, entry.before(), describe(entry.assignment()));
         return entry.assignment();
     }
@@ -114,27 +128,49 @@ public class LevelHistoryService {
     }
 
     private Entry appendEntry(String employeeId, LevelChange change, String recordedBy) {
-        Person person = Person.findById(employeeId, LockModeType.PESSIMISTIC_WRITE);
-        if (person == null) {
+        lockPerson(employeeId);
+        Optional<LevelAssignment> latest = latest(employeeId);
+        misfit(change, latest).ifPresent(violation -> {
+            throw invalid(violation);
+        });
+        return record(employeeId, change, recordedBy, latest);
+    }
+
+    /** Locks the person's row, so that changes of one person's history take turns; 404 for nobody. */
+    void lockPerson(String employeeId) {
+        if (Person.findById(employeeId, LockModeType.PESSIMISTIC_WRITE) == null) {
             throw new ResourceNotFoundException("person", employeeId);
         }
+    }
+
+    /**
+     * Why {@code change} does not fit a history whose latest entry is {@code latest}, if it does
+     * not: an unknown or retired framework version, a code that is not a level of it, a date
+     * before the latest entry.
+     */
+    Optional<FieldViolation> misfit(LevelChange change, Optional<LevelAssignment> latest) {
         FrameworkVersion version = FrameworkVersion.find(change.frameworkKey(), change.frameworkVersion());
         if (version == null) {
-            throw invalid("frameworkVersion", "framework '" + change.frameworkKey() + "' has no published version "
-                    + change.frameworkVersion());
+            return Optional.of(new FieldViolation("frameworkVersion", "framework '" + change.frameworkKey()
+                    + "' has no published version " + change.frameworkVersion()));
         }
         if (version.retiredAt() != null) {
-            throw invalid("frameworkVersion", "version " + change.frameworkVersion() + " is retired");
+            return Optional.of(new FieldViolation("frameworkVersion", "version " + change.frameworkVersion()
+                    + " is retired"));
         }
         if (!hasLevel(frameworks.documentOf(version), change.level())) {
-            throw invalid("level", "'" + change.level() + "' is not a level or sub-level of " + change.frameworkKey()
-                    + " version " + change.frameworkVersion());
+            return Optional.of(new FieldViolation("level", "'" + change.level() + "' is not a level or sub-level of "
+                    + change.frameworkKey() + " version " + change.frameworkVersion()));
         }
-        Optional<LevelAssignment> latest = latest(employeeId);
         if (latest.isPresent() && change.effectiveFrom().isBefore(latest.get().effectiveFrom())) {
-            throw invalid("effectiveFrom", "is before the latest entry (" + latest.get().effectiveFrom()
-                    + "); history is appended in date order");
+            return Optional.of(new FieldViolation("effectiveFrom", "is before the latest entry ("
+                    + latest.get().effectiveFrom() + "); history is appended in date order"));
         }
+        return Optional.empty();
+    }
+
+    /** Inserts the entry and records its level-changed event; the caller has locked the person and checked the change. */
+    Entry record(String employeeId, LevelChange change, String recordedBy, Optional<LevelAssignment> latest) {
         LevelAssignment entry = LevelAssignment.of(employeeId, change.frameworkKey(), change.frameworkVersion(),
                 change.level(), change.effectiveFrom(), change.reason(), change.sourceRef(),
                 clock.instant(), recordedBy);
@@ -145,17 +181,30 @@ public class LevelHistoryService {
         return new Entry(entry, latest.map(LevelHistoryService::describe).orElse(null));
     }
 
-    private record Entry(LevelAssignment assignment, String before) {
+    /** An appended entry and the description of the latest one before it (null for the first). */
+    record Entry(LevelAssignment assignment, String before) {
     }
 
-    /** The whole history, oldest first, for a caller allowed to see it (else the same 404 as for nobody). */
+    /** A position in a history, oldest first: after the entry with this date and id. */
+    public record Position(LocalDate effectiveFrom, long id) {
+    }
+
+    /**
+     * Up to {@code limit} entries of the history, oldest first, after {@code after} (null: from the
+     * start), for a caller allowed to see it (else the same 404 as for nobody).
+     */
     @Transactional
-    public List<LevelAssignment> history(String employeeId) {
+    public List<LevelAssignment> history(String employeeId, Position after, int limit) {
         if (Person.findById(employeeId) == null) {
             throw new ResourceNotFoundException("person", employeeId);
         }
         access.requireAccessToEmployee(employeeId, "person", employeeId);
-        return LevelAssignment.list("employeeId = ?1", Sort.by("effectiveFrom").and("id"), employeeId);
+        Sort order = Sort.by("effectiveFrom").and("id");
+        return (after == null
+                ? LevelAssignment.<LevelAssignment>find("employeeId = ?1", order, employeeId)
+                : LevelAssignment.<LevelAssignment>find("employeeId = ?1 and (effectiveFrom > ?2 or (effectiveFrom = ?2 "
+                        + "and id > ?3))", order, employeeId, after.effectiveFrom(), after.id()))
+                .page(0, limit).list();
     }
 
     /** The entry in effect today: the latest one effective on or before today's date. */
@@ -166,7 +215,7 @@ public class LevelHistoryService {
                 LocalDate.now(clock)).firstResultOptional();
     }
 
-    private static Optional<LevelAssignment> latest(String employeeId) {
+    static Optional<LevelAssignment> latest(String employeeId) {
         return LevelAssignment.<LevelAssignment>find("employeeId = ?1",
                 Sort.by("effectiveFrom", Sort.Direction.Descending).and("id", Sort.Direction.Descending), employeeId)
                 .firstResultOptional();
@@ -178,11 +227,15 @@ public class LevelHistoryService {
     }
 
     private static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, ProblemType.VALIDATION_FAILED, "The level change is not valid.",
-                List.of(new FieldViolation(field, message)));
+        return invalid(new FieldViolation(field, message));
     }
 
-    private static String describe(LevelAssignment entry) {
+    static ProblemException invalid(FieldViolation violation) {
+        return new ProblemException(400, ProblemType.VALIDATION_FAILED, "The level change is not valid.",
+                List.of(violation));
+    }
+
+    static String describe(LevelAssignment entry) {
         return entry.frameworkKey() + "/" + entry.frameworkVersion() + "/" + entry.level() + " from "
                 + entry.effectiveFrom() + " (" + entry.reason() + ")";
     }

@@ -20,6 +20,8 @@ import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.AccessPolicy;
+import org.leveling.common.security.Caller;
+import org.leveling.common.security.CurrentUser;
 import org.leveling.levels.messaging.PersonUpsertedV1;
 import org.leveling.levels.persistence.ReportingLines;
 
@@ -31,20 +33,31 @@ public class PeopleService {
     private final AuditTrail audit;
     private final AccessPolicy access;
     private final ReportingLines reportingLines;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
     public PeopleService(Outbox outbox, AuditTrail audit, AccessPolicy access, ReportingLines reportingLines,
-            Clock clock) {
+            CurrentUser currentUser, Clock clock) {
         this.outbox = outbox;
         this.audit = audit;
         this.access = access;
         this.reportingLines = reportingLines;
+        this.currentUser = currentUser;
         this.clock = clock;
     }
 
-    /** Creates or updates a person; an identical upsert changes nothing and publishes nothing. */
+    /**
+     * Creates or updates a person; an identical upsert changes nothing and publishes nothing.
+     * Nobody moves themselves in the organisation (manager, org unit, track).
+     */
     @Transactional
     public Upserted upsert(String employeeId, PersonDetails details) {
+        Caller caller = currentUser.caller();
+        if (SeparationOfDuties.isSelf(caller, employeeId)) {
+            Person existing = Person.findById(employeeId, LockModeType.PESSIMISTIC_WRITE);
+            SeparationOfDuties.refuseOwnPlacement(caller, employeeId, existing == null ? null : existing.details(),
+                    details);
+        }
         if (details.managerId() != null) {
             // Two concurrent manager changes could each pass the cycle check and together close a
             // loop: reporting-line changes take turns.
@@ -59,16 +72,20 @@ public class PeopleService {
 
     /**
      * Upserts many people in one transaction, row by row: rows that pass are applied, the others
-     * are reported with their reasons. Managers may come in the same import, in any order.
+     * are reported with their reasons. Managers may come in the same import, in any order. A row
+     * about the caller is refused: an import is a tool for other people's records.
      */
     @Transactional
     public List<ImportResult> importPeople(List<ImportRow> rows) {
+        Caller caller = currentUser.caller();
         reportingLines.lockForChange();
         List<ImportResult> results = new ArrayList<>();
         Map<String, ImportRow> pending = new LinkedHashMap<>();
         for (ImportRow row : rows) {
             if (!row.errors().isEmpty()) {
                 results.add(ImportResult.rejected(row, row.errors()));
+            } else if (SeparationOfDuties.isSelf(caller, row.employeeId())) {
+                results.add(ImportResult.rejected(row, List.of(SeparationOfDuties.ownImportRow())));
             } else if (pending.containsKey(row.employeeId())) {
                 results.add(ImportResult.rejected(row, List.of(new Problem.FieldViolation("employeeId",
                         "appears twice in this import (row " + pending.get(row.employeeId()).row() + " is applied)"))));
@@ -134,11 +151,14 @@ public class PeopleService {
         return person;
     }
 
-    /** Everyone below a person (the whole chain), for the person, their managers and hr-admin. */
+    /**
+     * Up to {@code limit} of everyone below a person (the whole chain), nearest first, after
+     * {@code after} (null: from the first), for the person, their managers and hr-admin.
+     */
     @Transactional
-    public List<ReportingLines.Report> reports(String employeeId) {
+    public List<ReportingLines.Report> reports(String employeeId, ReportingLines.Position after, int limit) {
         get(employeeId);
-        return reportingLines.reports(employeeId);
+        return reportingLines.reports(employeeId, after, limit);
     }
 
 

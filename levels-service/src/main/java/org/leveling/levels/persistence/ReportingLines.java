@@ -29,10 +29,19 @@ public class ReportingLines implements ManagementChains {
     public record Report(String employeeId, String name, String managerId, int depth) {
     }
 
-    /** Everyone below a person, nearest first, bounded like the chain above. */
+    /** A place in the list of reports: after the report at this depth with this employee id. */
+    public record Position(int depth, String employeeId) {
+    }
+
+    /**
+     * Up to {@code limit} people below a person, nearest first (by depth, then employee id), after
+     * {@code after} (null: from the first); the walk is bounded like the chain above. Keyset paging
+     * in the query, so a page costs the walk but never ships the whole chain.
+     */
     @Transactional
     @SuppressWarnings("unchecked")
-    public List<Report> reports(String managerId) {
+    public List<Report> reports(String managerId, Position after, int limit) {
+        Position from = after == null ? new Position(0, "") : after;
         List<Object[]> rows = entityManager.createNativeQuery("""
                 WITH RECURSIVE below (employee_id, name, manager_id, depth) AS (
                     SELECT employee_id, name, manager_id, 1 FROM person WHERE manager_id = :id
@@ -41,8 +50,13 @@ public class ReportingLines implements ManagementChains {
                     FROM person p JOIN below b ON p.manager_id = b.employee_id
                     WHERE b.depth < :maxDepth AND p.employee_id <> :id
                 )
-                SELECT employee_id, name, manager_id, depth FROM below ORDER BY depth, employee_id
-                """).setParameter("id", managerId).setParameter("maxDepth", MAX_CHAIN_DEPTH).getResultList();
+                SELECT employee_id, name, manager_id, depth FROM below
+                WHERE (depth, employee_id) > (:afterDepth, :afterId)
+                ORDER BY depth, employee_id
+                LIMIT :limit
+                """).setParameter("id", managerId).setParameter("maxDepth", MAX_CHAIN_DEPTH)
+                .setParameter("afterDepth", from.depth()).setParameter("afterId", from.employeeId())
+                .setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new Report((String) r[0], (String) r[1], (String) r[2],
                 ((Number) r[3]).intValue())).toList();
     }

@@ -200,6 +200,23 @@ class FrameworkResourceTest {
     }
 
     @Test
+    void aDraftIsWrittenAsTheBareDocumentAndReadBackInItsEnvelope() {
+        String key = create();
+        // The response's envelope sent back as a request is refused, naming the fields it does not know.
+        Map<String, Object> envelope = Map.of("frameworkKey", key, "revision", 1, "document", ladder());
+        given().auth().oauth2(HR_ADMIN).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(envelope)
+                .put("/api/v1/frameworks/{key}/draft", key).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(org.hamcrest.Matchers.in(List.of("frameworkKey", "revision", "document"))));
+
+        putDraft(key, "\"1\"", ladder()).then().statusCode(200).header("ETag", "\"2\"")
+                .body("frameworkKey", equalTo(key)).body("revision", equalTo(2))
+                .body("document.levels.code", equalTo(List.of("PM", "SPM", "PPM", "GPM", "DIR")));
+        given().auth().oauth2(HR_ADMIN).get("/api/v1/frameworks/{key}/draft", key).then().statusCode(200)
+                .body("revision", equalTo(2)).body("document.tracks.key", equalTo(List.of("ic", "management")));
+    }
+
+    @Test
     void theSampleProductManagementLadderIsValidAndItsLevelsReallyDiffer() throws Exception {
         String key = create();
         String sample = Files.readString(Path.of(System.getProperty("leveling.root.dir"),

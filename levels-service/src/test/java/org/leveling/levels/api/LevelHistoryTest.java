@@ -8,10 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -33,7 +31,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class LevelHistoryTest {
 
-    private static final String HR_ADMIN = Tokens.forEmployee("HR1", "hr-admin");
+    private static final String HR_ADMIN = LevelFixture.HR_ADMIN;
 
     @Inject
     DataSource dataSource;
@@ -42,17 +40,19 @@ class LevelHistoryTest {
     void levelChangesAppendToTheHistoryAndAreAnnounced() {
         String framework = publishedFramework();
         String person = person(null);
-        append(person, framework, 1, "PM", "2025-01-01", "INITIAL").then().statusCode(201);
-        append(person, framework, 1, "SPM-I", "2026-07-01", "PROMOTION").then().statusCode(201);
+        LevelFixture.changed(person, framework, "PM", "2025-01-01", "INITIAL");
+        LevelFixture.changed(person, framework, "SPM-I", "2026-07-01", "PROMOTION");
 
-        append(person, framework, 1, "PPM", "2999-01-01", "PROMOTION").then().statusCode(201);
+        LevelFixture.changed(person, framework, "PPM", "2999-01-01", "PROMOTION");
         given().auth().oauth2(HR_ADMIN).get("/api/v1/people/{id}", person).then().statusCode(200)
                 .body("currentLevel.level", equalTo("SPM-I"))
                 .body("currentLevel.since", equalTo("2026-07-01"));
         given().auth().oauth2(HR_ADMIN).get("/api/v1/people/{id}/level-history", person).then().statusCode(200)
-                .body("level", equalTo(List.of("PM", "SPM-I", "PPM")))
-                .body("reason", equalTo(List.of("INITIAL", "PROMOTION", "PROMOTION")))
-                .body("recordedBy", equalTo(List.of("HR1", "HR1", "HR1")));
+                .body("items.level", equalTo(List.of("PM", "SPM-I", "PPM")))
+                .body("items.reason", equalTo(List.of("INITIAL", "PROMOTION", "PROMOTION")))
+                // An approved change is recorded by its approver, the second hr-admin.
+                .body("items.recordedBy", equalTo(List.of("HR1", "HR2", "HR2")))
+                .body("nextCursor", equalTo(null));
 
         List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(PeopleTopic.NAME, person,
                 r -> r.stream().filter(e -> LevelChangedV1.TYPE.equals(KafkaTestClient.header(e, "ce_type"))).count() >= 2);
@@ -72,7 +72,7 @@ class LevelHistoryTest {
                 .body("errors[0].field", equalTo("level"));
         append(person, framework, 9, "PM", "2025-01-01", "INITIAL").then().statusCode(400)
                 .body("errors[0].field", equalTo("frameworkVersion"));
-        append(person, framework, 1, "SPM", "2026-01-01", "PROMOTION").then().statusCode(201);
+        LevelFixture.changed(person, framework, "SPM", "2026-01-01", "PROMOTION");
         append(person, framework, 1, "PM", "2025-06-01", "CORRECTION").then().statusCode(400)
                 .body("errors[0].field", equalTo("effectiveFrom"));
         given().auth().oauth2(HR_ADMIN).post("/api/v1/frameworks/{key}/versions/1/retire", framework).then()
@@ -92,7 +92,8 @@ class LevelHistoryTest {
                     + person + "'")).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
             assertThatThrownBy(() -> sql.execute("DELETE FROM level_assignment WHERE employee_id = '" + person + "'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-            assertThatThrownBy(() -> sql.execute("TRUNCATE level_assignment"))
+            // CASCADE: proposals refer to the entries their approvals appended.
+            assertThatThrownBy(() -> sql.execute("TRUNCATE level_assignment CASCADE"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }
     }
@@ -117,8 +118,8 @@ class LevelHistoryTest {
 
         given().auth().oauth2(Tokens.forEmployee(director, "manager")).get("/api/v1/people/{id}/reports", director)
                 .then().statusCode(200)
-                .body("employeeId", equalTo(List.of(manager, report)))
-                .body("depth", equalTo(List.of(1, 2)));
+                .body("items.employeeId", equalTo(List.of(manager, report)))
+                .body("items.depth", equalTo(List.of(1, 2)));
         given().auth().oauth2(Tokens.forEmployee(outsider, "manager")).get("/api/v1/people/{id}/reports", director)
                 .then().statusCode(404);
     }
@@ -130,31 +131,14 @@ class LevelHistoryTest {
 
     private static Response append(String person, String framework, int version, String level, String from,
             String reason) {
-        return given().auth().oauth2(HR_ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("frameworkKey", framework, "frameworkVersion", version, "level", level,
-                        "effectiveFrom", from, "reason", reason))
-                .post("/api/v1/people/{id}/level-history", person);
+        return LevelFixture.post(person, framework, version, level, from, reason);
     }
 
     private static String person(String managerId) {
-        String id = "E-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", "Person " + id);
-        body.put("email", id.toLowerCase() + "@example.com");
-        body.put("managerId", managerId);
-        given().auth().oauth2(HR_ADMIN).contentType(ContentType.JSON).body(body).put("/api/v1/people/{id}", id).then()
-                .statusCode(201);
-        return id;
+        return LevelFixture.person(managerId);
     }
 
     private static String publishedFramework() {
-        String key = "pm-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(HR_ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("key", key, "name", "Product Management", "jobFamily", "product-management"))
-                .post("/api/v1/frameworks").then().statusCode(201);
-        given().auth().oauth2(HR_ADMIN).header("If-Match", "\"1\"").contentType(ContentType.JSON)
-                .body(FrameworkResourceTest.ladder()).put("/api/v1/frameworks/{key}/draft", key).then().statusCode(200);
-        given().auth().oauth2(HR_ADMIN).post("/api/v1/frameworks/{key}/draft/publish", key).then().statusCode(201);
-        return key;
+        return FrameworkResourceTestLadder.publish();
     }
 }

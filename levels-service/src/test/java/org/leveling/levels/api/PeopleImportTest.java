@@ -62,6 +62,51 @@ class PeopleImportTest {
     }
 
     @Test
+    void csvStartingWithAByteOrderMarkImportsLikeCsvWithout() {
+        String a = newId();
+        String b = newId();
+        String csv = "employeeId,name,email,managerId\n"
+                + a + ",Ada," + a + "@example.com,\n"
+                + b + ",Bob," + b + "@example.com," + a + "\n";
+        given().auth().oauth2(HR_ADMIN).contentType("text/csv; charset=UTF-8").body("\uFEFF" + csv)
+                .post("/api/v1/people/import").then().statusCode(200).body("created", equalTo(2))
+                .body("rejected", equalTo(0))
+                .body("rows.employeeId", equalTo(List.of(a, b)));
+        importCsv(csv).then().statusCode(200).body("unchanged", equalTo(2));
+        // As spreadsheet programs save "CSV UTF-8": the mark as the file's first bytes.
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = csv.replace("Bob", "Robert").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] file = new byte[bom.length + text.length];
+        System.arraycopy(bom, 0, file, 0, bom.length);
+        System.arraycopy(text, 0, file, bom.length, text.length);
+        given().auth().oauth2(HR_ADMIN).contentType("text/csv").body(file).post("/api/v1/people/import")
+                .then().statusCode(200).body("rows.outcome", equalTo(List.of("UNCHANGED", "UPDATED")));
+        given().auth().oauth2(HR_ADMIN).get("/api/v1/people/{id}", b).then().body("name", equalTo("Robert"))
+                .body("managerId", equalTo(a));
+    }
+
+    @Test
+    void anUnknownFieldIsReportedOnItsRowByName() {
+        String a = newId();
+        Map<String, Object> typo = person(a, "Ada", null);
+        typo.put("manager", "E100");
+        typo.put("title", "Principal PM");
+        String b = newId();
+        Map<String, Object> wrongType = person(b, "Bob", null);
+        wrongType.put("orgUnit", Map.of("name", "Payments"));
+        importJson(List.of(typo, wrongType)).then().statusCode(200).body("rejected", equalTo(2))
+                .body("rows[0].errors.field", equalTo(List.of("manager", "title")))
+                .body("rows[0].errors[0].message", containsString("is not a field of a person"))
+                .body("rows[1].errors.field", equalTo(List.of("orgUnit")));
+
+        String c = newId();
+        importCsv("employeeId,name,email,department\n" + c + ",Cy," + c + "@example.com,\n").then().statusCode(200)
+                .body("rejected", equalTo(1)).body("rows[0].errors.field", equalTo(List.of("department")));
+        given().auth().oauth2(HR_ADMIN).get("/api/v1/people/{id}", a).then().statusCode(404);
+        given().auth().oauth2(HR_ADMIN).get("/api/v1/people/{id}", c).then().statusCode(404);
+    }
+
+    @Test
     void reportingCyclesAndUnknownManagersAreRejected() {
         String boss = newId();
         String report = newId();

@@ -20,6 +20,7 @@ import org.leveling.common.testing.EventSchemas;
 import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
 import org.leveling.levels.api.FrameworkResourceTestLadder;
+import org.leveling.levels.api.LevelFixture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -131,7 +132,7 @@ class PromotionDecisionTest {
     }
 
     private static List<Map<String, Object>> history(String person) {
-        return given().auth().oauth2(HR_ADMIN).get("/api/v1/people/{id}/level-history", person).jsonPath().getList("$");
+        return LevelFixture.history(person);
     }
 
     private static String person(String framework) {

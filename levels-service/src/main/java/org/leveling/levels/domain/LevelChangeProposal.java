@@ -1,0 +1,189 @@
+package org.leveling.levels.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.leveling.common.problem.ProblemException;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A manual level change waiting for a second hr-admin (the two-person rule): PROPOSED, then once
+ * APPROVED (its history entry appended) or REJECTED (with a reason). What was proposed never changes.
+ */
+@Entity
+@Table(name = "level_change_proposal")
+public class LevelChangeProposal extends PanacheEntityBase {
+
+    public enum Status { PROPOSED, APPROVED, REJECTED }
+
+    @Id
+    private String id;
+    @Column(name = "employee_id", updatable = false)
+    private String employeeId;
+    @Column(name = "framework_key", updatable = false)
+    private String frameworkKey;
+    @Column(name = "framework_version", updatable = false)
+    private int frameworkVersion;
+    @Column(name = "level_code", updatable = false)
+    private String level;
+    @Column(name = "effective_from", updatable = false)
+    private LocalDate effectiveFrom;
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    private LevelAssignment.Reason reason;
+    @Column(name = "source_ref", updatable = false)
+    private String sourceRef;
+    @Column(name = "based_on_entry_id", updatable = false)
+    private Long basedOnEntryId;
+    @Column(name = "previous_level", updatable = false)
+    private String previousLevel;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    @Column(name = "proposed_by", updatable = false)
+    private String proposedBy;
+    @Column(name = "proposed_at", updatable = false)
+    private Instant proposedAt;
+    @Column(name = "decided_by")
+    private String decidedBy;
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+    @Column(name = "rejection_reason")
+    private String rejectionReason;
+    @Column(name = "history_entry_id")
+    private Long historyEntryId;
+
+    protected LevelChangeProposal() {
+        // For Hibernate.
+    }
+
+    /** A change proposed against the person's history as it is now ({@code latest}: its latest entry). */
+    static LevelChangeProposal propose(String id, String employeeId, LevelHistoryService.LevelChange change,
+            Optional<LevelAssignment> latest, String proposedBy, Instant now) {
+        LevelChangeProposal proposal = new LevelChangeProposal();
+        proposal.id = id;
+        proposal.employeeId = employeeId;
+        proposal.frameworkKey = change.frameworkKey();
+        proposal.frameworkVersion = change.frameworkVersion();
+        proposal.level = change.level();
+        proposal.effectiveFrom = change.effectiveFrom();
+        proposal.reason = change.reason();
+        proposal.sourceRef = change.sourceRef();
+        proposal.basedOnEntryId = latest.map(LevelAssignment::id).orElse(null);
+        proposal.previousLevel = latest.map(LevelAssignment::level).orElse(null);
+        proposal.status = Status.PROPOSED;
+        proposal.proposedBy = proposedBy;
+        proposal.proposedAt = now;
+        return proposal;
+    }
+
+    /** The open proposal for a person, if there is one. */
+    static Optional<LevelChangeProposal> openFor(String employeeId) {
+        return find("employeeId = ?1 and status = ?2", employeeId, Status.PROPOSED).firstResultOptional();
+    }
+
+    /** The history entry an approval appends; without a source of its own, the proposal is what caused it. */
+    LevelHistoryService.LevelChange change() {
+        return new LevelHistoryService.LevelChange(frameworkKey, frameworkVersion, level, effectiveFrom, reason,
+                sourceRef == null ? id : sourceRef);
+    }
+
+    void approve(String approver, Instant now, long entryId) {
+        requireOpen();
+        status = Status.APPROVED;
+        decidedBy = approver;
+        decidedAt = now;
+        historyEntryId = entryId;
+    }
+
+    void reject(String rejecter, Instant now, String why) {
+        requireOpen();
+        status = Status.REJECTED;
+        decidedBy = rejecter;
+        decidedAt = now;
+        rejectionReason = why;
+    }
+
+    void requireOpen() {
+        if (status != Status.PROPOSED) {
+            throw ProblemException.conflict("Level change proposal " + id + " is already " + status
+                    + " by " + decidedBy + "; a decided proposal does not change. Propose the change again if needed.");
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String employeeId() {
+        return employeeId;
+    }
+
+    public String frameworkKey() {
+        return frameworkKey;
+    }
+
+    public int frameworkVersion() {
+        return frameworkVersion;
+    }
+
+    public String level() {
+        return level;
+    }
+
+    public LocalDate effectiveFrom() {
+        return effectiveFrom;
+    }
+
+    public LevelAssignment.Reason reason() {
+        return reason;
+    }
+
+    public String sourceRef() {
+        return sourceRef;
+    }
+
+    public Long basedOnEntryId() {
+        return basedOnEntryId;
+    }
+
+    public String previousLevel() {
+        return previousLevel;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String proposedBy() {
+        return proposedBy;
+    }
+
+    public Instant proposedAt() {
+        return proposedAt;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String rejectionReason() {
+        return rejectionReason;
+    }
+
+    public Long historyEntryId() {
+        return historyEntryId;
+    }
+}
