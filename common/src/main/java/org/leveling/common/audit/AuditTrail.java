@@ -80,17 +80,22 @@ public class AuditTrail {
         write(() -> QuarkusTransaction.requiringNew().run(() -> insert(entry)), entry.action());
     }
 
+    /**
+     * A refusal changed nothing, so a failed audit write must not turn the caller's 4xx into a 500:
+     * it is logged instead.
+     */
     private static void write(Runnable write, String action) {
+        Runnable logged = () -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Could not audit refused call %s", action);
+            }
+        };
         if (BlockingOperationControl.isBlockingAllowed()) {
-            write.run();
+            logged.run();
         } else {
-            Infrastructure.getDefaultWorkerPool().execute(() -> {
-                try {
-                    write.run();
-                } catch (RuntimeException e) {
-                    Log.errorf(e, "Could not audit refused call %s", action);
-                }
-            });
+            Infrastructure.getDefaultWorkerPool().execute(logged);
         }
     }
 
