@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record AuditEntry(
         long id,
         Instant occurredAt,
-        @Schema(description = "Employee id of the caller, or 'anonymous' for a call without a valid token.")
+        @Schema(description = "Employee id of the caller; 'anonymous' only for a succeeded call that needs no token. "
+                + "Refused calls without a valid token are counted in /api/v1/audit/anonymous-refusals instead.")
         String actor,
         List<String> roles,
         @Schema(example = "PUT /api/v1/people/E200") String action,

@@ -1,10 +1,8 @@
 package org.leveling.common.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +14,8 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.leveling.common.persistence.NativeValues;
-import org.leveling.common.problem.Problem;
-import org.leveling.common.problem.ProblemException;
-import org.leveling.common.problem.ProblemType;
 import org.leveling.common.security.CurrentUser;
+import org.leveling.common.web.Cursors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -57,7 +53,7 @@ public class AuditQuery {
         where(sql, parameters, "actor = :actor", "actor", filter.actor());
         where(sql, parameters, "occurred_at >= :from", "from", filter.from() == null ? null : Timestamp.from(filter.from()));
         where(sql, parameters, "occurred_at < :to", "to", filter.to() == null ? null : Timestamp.from(filter.to()));
-        where(sql, parameters, "id < :before", "before", cursor == null ? null : decode(cursor));
+        where(sql, parameters, "id < :before", "before", cursor == null ? null : Cursors.decodeId("audit", cursor));
         if (scope.isResolvable()) {
             where(sql, parameters, "NOT COALESCE((" + scope.get().hiddenRows() + "), false)", AuditRowScope.CALLER,
                     currentUser.caller().employeeId());
@@ -72,7 +68,7 @@ public class AuditQuery {
         for (Object[] row : rows.subList(0, Math.min(limit, rows.size()))) {
             items.add(toEntry(row));
         }
-        String next = rows.size() > limit ? encode(items.get(items.size() - 1).id()) : null;
+        String next = rows.size() > limit ? Cursors.encodeId("audit", items.get(items.size() - 1).id()) : null;
         return new AuditPage(items, next);
     }
 
@@ -94,23 +90,5 @@ public class AuditQuery {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable audit row " + r[0], e);
         }
-    }
-
-
-    static String encode(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("audit:" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static long decode(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith("audit:")) {
-                return Long.parseLong(text.substring("audit:".length()));
-            }
-        } catch (IllegalArgumentException e) {
-            // Falls through to the problem below.
-        }
-        throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "The cursor is not valid.",
-                List.of(new Problem.FieldViolation("cursor", "is not a cursor returned by this API")));
     }
 }

@@ -62,7 +62,8 @@ public class AuditResource {
                 instant("to", to)), limit, cursor);
     }
 
-    private static Instant instant(String parameter, String value) {
+    /** A time bound from a query parameter; absent or blank is none. */
+    static Instant instant(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

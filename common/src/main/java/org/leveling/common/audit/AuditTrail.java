@@ -21,7 +21,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * Writes the append-only audit trail: one row per mutating API call. A change is recorded by the
  * service layer in the transaction of the change, with the state before and after; a refused call
  * (any 4xx) is recorded by the error mappers in a transaction of its own, because the call's own
- * transaction rolled back.
+ * transaction rolled back. A refused call without a valid token is only counted
+ * ({@link AnonymousRefusals}): anyone may send those, as many as they like.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -30,12 +31,15 @@ public class AuditTrail {
     private final ObjectMapper json;
     private final RequestMetadata request;
     private final CurrentUser currentUser;
+    private final AnonymousRefusals anonymousRefusals;
 
-    public AuditTrail(EntityManager entityManager, ObjectMapper json, RequestMetadata request, CurrentUser currentUser) {
+    public AuditTrail(EntityManager entityManager, ObjectMapper json, RequestMetadata request, CurrentUser currentUser,
+            AnonymousRefusals anonymousRefusals) {
         this.entityManager = entityManager;
         this.json = json;
         this.request = request;
         this.currentUser = currentUser;
+        this.anonymousRefusals = anonymousRefusals;
     }
 
     /** Records a change made by the current request; {@code before} is null for a creation. */
@@ -58,24 +62,40 @@ public class AuditTrail {
     }
 
     /**
-     * Records a mutating call that was refused with {@code status}, in a transaction of its own.
+     * Records a mutating call that was refused with {@code status}, in a transaction of its own; a
+     * caller without a valid token is counted with the others of its minute, route and address instead.
      * Refusals decided on an I/O thread (authentication and role checks run before the request
      * reaches a worker) are written from a worker thread, moments after the response.
      */
     public void recordRefusal(Caller caller, int status, String detail) {
+        request.markAudited();
+        if (caller.isAnonymous()) {
+            AnonymousRefusals.Refusal refusal = new AnonymousRefusals.Refusal(request.method(), request.route(),
+                    request.clientAddress(), status);
+            write(() -> anonymousRefusals.count(refusal), request.action());
+            return;
+        }
         Entry entry = new Entry(caller, request.action(), null, null, null, null, "REFUSED", status, detail,
                 request.correlationId());
-        request.markAudited();
+        write(() -> QuarkusTransaction.requiringNew().run(() -> insert(entry)), entry.action());
+    }
+
+    /**
+     * A refusal changed nothing, so a failed audit write must not turn the caller's 4xx into a 500:
+     * it is logged instead.
+     */
+    private static void write(Runnable write, String action) {
+        Runnable logged = () -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Could not audit refused call %s", action);
+            }
+        };
         if (BlockingOperationControl.isBlockingAllowed()) {
-            QuarkusTransaction.requiringNew().run(() -> insert(entry));
+            logged.run();
         } else {
-            Infrastructure.getDefaultWorkerPool().execute(() -> {
-                try {
-                    QuarkusTransaction.requiringNew().run(() -> insert(entry));
-                } catch (RuntimeException e) {
-                    Log.errorf(e, "Could not audit refused call %s", entry.action());
-                }
-            });
+            Infrastructure.getDefaultWorkerPool().execute(logged);
         }
     }
 

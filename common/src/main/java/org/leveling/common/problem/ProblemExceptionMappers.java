@@ -30,6 +30,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.leveling.common.audit.AuditTrail;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
+import org.leveling.common.web.ControlCharacters;
 import org.leveling.common.web.CorrelationId;
 import org.leveling.common.web.RequestMetadata;
 
@@ -99,7 +100,8 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response unstorableValue(DataException e, ContainerRequestContext request) {
         Log.warnf("Database refused a request value on %s %s [correlationId=%s]: %s", request.getMethod(),
-                request.getUriInfo().getPath(), CorrelationId.of(request), e.getSQLException().getMessage());
+                ControlCharacters.escaped(request.getUriInfo().getPath()), CorrelationId.of(request),
+                ControlCharacters.escaped(e.getSQLException().getMessage()));
         return refused(ProblemResponses.of(request, 400, ProblemType.VALIDATION_FAILED,
                 "A value in the request cannot be stored (for example it contains a NUL character or is too long).",
                 List.of()), caller());
@@ -161,7 +163,7 @@ public class ProblemExceptionMappers {
     public Response unexpected(Throwable e, ContainerRequestContext request) {
         String correlationId = CorrelationId.of(request);
         Log.errorf(e, "Unexpected failure on %s %s [correlationId=%s]", request.getMethod(),
-                request.getUriInfo().getPath(), correlationId);
+                ControlCharacters.escaped(request.getUriInfo().getPath()), correlationId);
         return ProblemResponses.of(request, 500, ProblemType.INTERNAL_ERROR,
                 "The request could not be completed. Quote correlation id " + correlationId + " when reporting it.",
                 List.of());

@@ -10,6 +10,9 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a sane
  * token, a fresh UUID otherwise. It is put in the logging MDC (key {@code correlationId}, printed
@@ -31,11 +34,13 @@ public class CorrelationId {
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @ServerRequestFilter(preMatching = true)
-    public void assign(ContainerRequestContext request) {
+    public void assign(ContainerRequestContext request, HttpServerRequest http) {
         String id = acceptOrCreate(request.getHeaderString(HEADER));
         request.setProperty(PROPERTY, id);
         MDC.put(MDC_KEY, id);
-        metadata.describe(request.getMethod(), request.getUriInfo().getPath(), id);
+        SocketAddress client = http.remoteAddress();
+        metadata.describe(request.getMethod(), request.getUriInfo().getPath(), id,
+                client == null ? null : client.hostAddress());
     }
 
     @ServerResponseFilter

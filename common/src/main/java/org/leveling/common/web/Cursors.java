@@ -53,6 +53,24 @@ public final class Cursors {
         }
     }
 
+    /** A cursor over a numeric id; {@code kind} keeps a cursor of one list from being accepted by another. */
+    public static String encodeId(String kind, long id) {
+        return encode(kind + ":" + id);
+    }
+
+    /** The id in a cursor made by {@link #encodeId} for the same {@code kind}; a 400 for anything else. */
+    public static long decodeId(String kind, String cursor) {
+        String position = decode(cursor);
+        if (position.startsWith(kind + ":")) {
+            try {
+                return Long.parseLong(position.substring(kind.length() + 1));
+            } catch (NumberFormatException e) {
+                // Falls through to the problem below.
+            }
+        }
+        throw notACursor();
+    }
+
     private static ProblemException notACursor() {
         return new ProblemException(400, ProblemType.VALIDATION_FAILED, "The cursor is not valid.",
                 List.of(new Problem.FieldViolation("cursor", "is not a cursor returned by this API")));

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -95,6 +96,44 @@ public abstract class ProblemDetailsContract {
                 .get("/api/v1/audit");
 
         assertProblem(response, 400, "urn:leveling:problem:validation-failed");
+    }
+
+    @Test
+    public void percentEncodedControlCharactersInThePathOrAQueryAreA400NamingEach() {
+        Response response = given().urlEncodingEnabled(false).get("/test-probe/items/a%00b?kind=%0ALAUNCH&limit=5");
+
+        assertProblem(response, 400, "urn:leveling:problem:validation-failed");
+        assertThat(fieldErrors(response)).extracting(e -> e.get("field")).containsExactly("id", "kind");
+    }
+
+    @Test
+    public void rawControlCharactersAreRefusedByTheHttpLayerButATabInAHeaderIsNot() throws IOException {
+        // Netty refuses them in the request line and in header values before any route runs (no problem body).
+        assertThat(RawHttp.send("GET /test-probe/items/a\u0000b HTTP/1.1", "").status()).isEqualTo(400);
+        assertThat(RawHttp.send("GET /test-probe/items/x HTTP/1.1\r\nX-Probe: a\u0001b", "").status()).isEqualTo(400);
+
+        RawHttp.Answer tab = RawHttp.send("GET /test-probe/items/x HTTP/1.1\r\nX-Probe: a\tb", "");
+        assertThat(tab.status()).isEqualTo(404);
+        assertThat(tab.body()).contains("urn:leveling:problem:resource-not-found");
+    }
+
+    @Test
+    public void aNulCharacterInAJsonStringIsA400NamingTheField() {
+        Response response = given().contentType(ContentType.JSON)
+                .body("{\"name\": \"x\", \"count\": 1, \"tags\": [\"ok\", \"a\\u0000b\"]}").post("/test-probe/items");
+
+        assertProblem(response, 400, "urn:leveling:problem:validation-failed");
+        assertThat(fieldErrors(response)).containsExactly(
+                Map.of("field", "tags[1]", "message", "must not contain the NUL character (U+0000)"));
+    }
+
+    @Test
+    public void aFieldSentTwiceIsA400NamingIt() {
+        Response response = given().contentType(ContentType.JSON)
+                .body("{\"name\": \"x\", \"count\": 1, \"count\": 2}").post("/test-probe/items");
+
+        assertProblem(response, 400, "urn:leveling:problem:validation-failed");
+        assertThat(fieldErrors(response)).containsExactly(Map.of("field", "count", "message", "appears more than once"));
     }
 
     @Test

@@ -1,0 +1,9 @@
+package org.leveling.evidence;
+
+import org.leveling.common.testing.badinput.BadInputContract;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class BadInputTest extends BadInputContract {
+}
