@@ -180,49 +180,26 @@ class CrossServiceFlowTest {
         SampleData.load(platform);
         String hr = Tokens.forEmployee("HR1", "hr-admin");
         String promotion = platform.url("promotion-service");
-        Map<String, Object> cycle = Map.of("name", "2026 H2 Payments", "frameworkKey", SampleData.FRAMEWORK,
-                "orgUnits", List.of("Product - Payments"), "windows", Map.of("nominationsFrom", "2026-11-01",
-                        "nominationsTo", "2026-11-30", "reviewFrom", "2026-12-01", "reviewTo", "2026-12-15",
-                        "calibrationFrom", "2026-12-16", "calibrationTo", "2026-12-20"));
-        String cycleId = await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(promotion).auth()
-                .oauth2(hr).contentType(ContentType.JSON).body(cycle).post("/api/v1/cycles"),
-                r -> r.statusCode() == 201).path("id");
-        // E230 chairs (not in E300's chain E220 → E200 → E100); E313 and E317 are members.
-        Map<String, Object> committee = Map.of("name", "Payments committee", "orgUnits", List.of("Product - Payments"),
-                "quorum", 2, "members", List.of(Map.of("employeeId", "E230", "role", "CHAIR"),
-                        Map.of("employeeId", "E313", "role", "MEMBER"), Map.of("employeeId", "E317", "role", "MEMBER")));
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(promotion).auth().oauth2(hr)
-                .contentType(ContentType.JSON).body(committee).post("/api/v1/cycles/{id}/committees", cycleId)
-                .statusCode() == 201);
-        transition(promotion, cycleId, "OPEN_NOMINATIONS");
-        Map<String, Object> nominate = Map.of("cycleId", cycleId, "candidateId", "E300", "targetLevel", "PPM",
-                "justification", "Operating at PPM scope across payments for two quarters");
-        String nomination = await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(promotion).auth()
-                .oauth2(SampleData.as("E220")).contentType(ContentType.JSON).body(nominate).post("/api/v1/nominations"),
-                r -> r.statusCode() == 201).path("id");
-        given().baseUri(promotion).auth().oauth2(SampleData.as("E220")).post("/api/v1/nominations/{id}/submit",
-                nomination).then().statusCode(200).body("eligibleMembers", equalTo(List.of("E230", "E313", "E317")));
+        String cycleId = SamplePromotion.openPaymentsCycle(promotion, "2026 H2 Payments");
+        String nomination = SamplePromotion.submitNominationOfE300(promotion, cycleId);
         await().atMost(Duration.ofSeconds(60)).until(() -> "IN_REVIEW".equals(given().baseUri(promotion).auth()
                 .oauth2(hr).get("/api/v1/nominations/{id}", nomination).path("status")));
         var packet = given().baseUri(promotion).auth().oauth2(SampleData.as("E230"))
                 .get("/api/v1/nominations/{id}/packet", nomination).then().statusCode(200).extract().jsonPath();
         assertThat(packet.getList("evidence")).hasSize(4); // the four acknowledged pieces; the draft does not count
-        transition(promotion, cycleId, "START_REVIEW");
+        SamplePromotion.transition(promotion, cycleId, "START_REVIEW");
 
-        vote(promotion, nomination, "E313", "APPROVE").then().statusCode(201);
+        SamplePromotion.vote(promotion, nomination, "E313", "APPROVE").then().statusCode(201);
         given().baseUri(promotion).auth().oauth2(SampleData.as("E230")).get("/api/v1/nominations/{id}/votes",
                 nomination).then().statusCode(200).body("visible", equalTo(false));
-        vote(promotion, nomination, "E317", "REJECT").then().statusCode(201);
-        vote(promotion, nomination, "E230", "APPROVE").then().statusCode(201);
+        SamplePromotion.vote(promotion, nomination, "E317", "REJECT").then().statusCode(201);
+        SamplePromotion.vote(promotion, nomination, "E230", "APPROVE").then().statusCode(201);
         given().baseUri(promotion).auth().oauth2(SampleData.as("E300")).get("/api/v1/nominations/{id}/votes",
                 nomination).then().statusCode(404);
-        String effective = LocalDate.now().plusDays(3).toString();
-        Map<String, Object> decision = Map.of("outcome", "PROMOTED", "effectiveDate", effective, "rationale",
-                Map.of("summary", "Consistent PPM-level scope, acknowledged by the manager and endorsed by peers.",
-                        "competencies", SampleData.competenciesOf("PPM").stream().map(c -> Map.of("competency", c,
-                                "assessment", "Shown in the packet")).toList()));
+        LocalDate effective = LocalDate.now().plusDays(3);
         String decisionId = given().baseUri(promotion).auth().oauth2(SampleData.as("E230"))
-                .contentType(ContentType.JSON).body(decision).post("/api/v1/nominations/{id}/decisions", nomination)
+                .contentType(ContentType.JSON).body(SamplePromotion.promotedDecision(effective))
+                .post("/api/v1/nominations/{id}/decisions", nomination)
                 .then().statusCode(201).body("override", equalTo(false)).extract().path("id");
 
         String levels = platform.url("levels-service");
@@ -230,24 +207,12 @@ class CrossServiceFlowTest {
                 .baseUri(levels).auth().oauth2(hr).get("/api/v1/people/E300/level-history").jsonPath()
                 .<Map<String, Object>>getList("items"), h -> h.size() == 2);
         assertThat(history.get(1)).containsEntry("level", "PPM").containsEntry("reason", "PROMOTION")
-                .containsEntry("sourceRef", decisionId).containsEntry("effectiveFrom", effective);
+                .containsEntry("sourceRef", decisionId).containsEntry("effectiveFrom", effective.toString());
         await().atMost(Duration.ofSeconds(60)).until(() -> levelInDirectory("promotion", "E300").equals("PPM"));
         String evidence = platform.url("evidence-service");
         String anyPiece = packet.getString("evidence[0].evidenceId");
         await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(evidence).auth()
                 .oauth2(SampleData.as("E313")).get("/api/v1/evidence/{id}", anyPiece).statusCode() == 404);
-    }
-
-    private static void transition(String promotion, String cycleId, String action) {
-        given().baseUri(promotion).auth().oauth2(Tokens.forEmployee("HR1", "hr-admin")).contentType(ContentType.JSON)
-                .body(Map.of("action", action)).post("/api/v1/cycles/{id}/transitions", cycleId).then().statusCode(200);
-    }
-
-    private static io.restassured.response.Response vote(String promotion, String nomination, String member,
-            String choice) {
-        return given().baseUri(promotion).auth().oauth2(SampleData.as(member)).contentType(ContentType.JSON)
-                .body(Map.of("choice", choice, "rationale", "Read the packet")).put("/api/v1/nominations/{id}/votes/mine",
-                        nomination);
     }
 
     /** The level the schema's people read model holds for the person's latest history entry ("" when none). */
