@@ -43,6 +43,19 @@ public class EvidenceAccess {
         }
     }
 
+    /**
+     * The same 404 for an object that was not found ({@code subjectId} null) and for one about a
+     * subject the caller may not read. The read check runs for an unknown id too, against the id asked
+     * for (nobody's subject), so that both refusals cost the same statements and the time of the
+     * answer does not tell which ids exist.
+     */
+    public void requireFoundAndReadable(String subjectId, String resourceType, String id) {
+        boolean readable = mayRead(caller(), subjectId == null ? id : subjectId);
+        if (subjectId == null || !readable) {
+            throw new ResourceNotFoundException(resourceType, id);
+        }
+    }
+
     /** Whether the caller sits on a committee with an open nomination of {@code subjectId}. */
     public boolean reviews(Caller caller, String subjectId) {
         return committees.hasOpenGrant(caller.employeeId(), subjectId);

@@ -251,10 +251,7 @@ public class EvidenceService {
     @Transactional
     public Evidence get(String id) {
         Evidence evidence = Evidence.findById(id);
-        if (evidence == null) {
-            throw new ResourceNotFoundException("evidence", id);
-        }
-        access.requireRead(evidence.subjectId(), "evidence", id);
+        access.requireFoundAndReadable(evidence == null ? null : evidence.subjectId(), "evidence", id);
         return evidence;
     }
 
@@ -314,10 +311,7 @@ public class EvidenceService {
 
     private Evidence lockedForCaller(String id) {
         Evidence evidence = Evidence.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (evidence == null) {
-            throw new ResourceNotFoundException("evidence", id);
-        }
-        access.requireRead(evidence.subjectId(), "evidence", id);
+        access.requireFoundAndReadable(evidence == null ? null : evidence.subjectId(), "evidence", id);
         return evidence;
     }
 

@@ -225,7 +225,13 @@ class EvidenceResourceTest {
         }
         given().auth().oauth2(Tokens.forEmployee("HR9", "hr-admin")).get("/api/v1/evidence/{id}", id).then()
                 .statusCode(200);
-        given().auth().oauth2(token(peer)).get("/api/v1/evidence/{id}", id).then().statusCode(404);
+        // Outside the caller's scope: exactly the answer an unknown id gets.
+        String unknown = UUID.randomUUID().toString();
+        String hidden = given().auth().oauth2(token(peer)).get("/api/v1/evidence/{id}", id).then().statusCode(404)
+                .extract().path("detail");
+        String none = given().auth().oauth2(token(peer)).get("/api/v1/evidence/{id}", unknown).then()
+                .statusCode(404).extract().path("detail");
+        assertThat(hidden.replace(id, "{id}")).isEqualTo(none.replace(unknown, "{id}"));
         given().auth().oauth2(token(peer)).queryParam("subject", subject).get("/api/v1/evidence").then()
                 .statusCode(404);
         given().auth().oauth2(token(peer)).contentType(ContentType.JSON).body(Map.of("title", "x"))

@@ -195,10 +195,8 @@ public class LevelHistoryService {
      */
     @Transactional
     public List<LevelAssignment> history(String employeeId, Position after, int limit) {
-        if (Person.findById(employeeId) == null) {
-            throw new ResourceNotFoundException("person", employeeId);
-        }
-        access.requireAccessToEmployee(employeeId, "person", employeeId);
+        boolean known = Person.findById(employeeId) != null;
+        access.requireFoundAndAccessible(known ? employeeId : null, "person", employeeId);
         Sort order = Sort.by("effectiveFrom").and("id");
         return (after == null
                 ? LevelAssignment.<LevelAssignment>find("employeeId = ?1", order, employeeId)

@@ -18,7 +18,6 @@ import org.leveling.common.outbox.Outbox;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
-import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.AccessPolicy;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
@@ -144,10 +143,7 @@ public class PeopleService {
     @Transactional
     public Person get(String employeeId) {
         Person person = Person.findById(employeeId);
-        if (person == null) {
-            throw new ResourceNotFoundException("person", employeeId);
-        }
-        access.requireAccessToEmployee(employeeId, "person", employeeId);
+        access.requireFoundAndAccessible(person == null ? null : employeeId, "person", employeeId);
         return person;
     }
 

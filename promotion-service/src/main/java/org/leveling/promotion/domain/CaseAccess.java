@@ -41,13 +41,18 @@ public class CaseAccess {
 
     /**
      * hr-admin, the nominator, the candidate, the candidate's management chain, the eligible members,
-     * and while an appeal of the case is open, the chairs who may decide it.
+     * and while an appeal of the case is open, the chairs who may decide it. Every fact is read
+     * whatever the earlier ones answered, so that the check costs the same statements for any case and
+     * any caller (a stand-in for an unknown id included; see {@link #orStandIn}).
      */
     public boolean maySee(Caller caller, Nomination n) {
         String me = caller.employeeId();
+        Map<String, ConflictReason> conflicts = conflictsOfInterest(n);
+        boolean chairsOpenAppeal = reviewsOpenAppeal(me, n, conflicts);
+        // The chain is read before recusals and attestations, so a manager's first reason is theirs.
         return caller.hasRole(Roles.HR_ADMIN) || me.equals(n.nominatorId()) || me.equals(n.candidateId())
-                || people.manages(me, n.candidateId()) || eligibleMembers(n).contains(me)
-                || reviewsOpenAppeal(me, n);
+                || conflicts.get(me) == ConflictReason.MANAGEMENT_CHAIN
+                || eligibleMembers(n, conflicts).contains(me) || chairsOpenAppeal;
     }
 
     /**
@@ -79,15 +84,22 @@ public class CaseAccess {
 
     /** While an appeal of the case is open, the chairs who may decide it read the case. */
     public boolean reviewsOpenAppeal(String employeeId, Nomination nomination) {
-        return Appeal.count("nominationId = ?1 and status = ?2", nomination.id(), Appeal.Status.OPEN) > 0
-                && isIndependentChair(employeeId, nomination);
+        return reviewsOpenAppeal(employeeId, nomination, conflictsOfInterest(nomination));
+    }
+
+    private boolean reviewsOpenAppeal(String employeeId, Nomination nomination,
+            Map<String, ConflictReason> conflicts) {
+        boolean open = Appeal.count("nominationId = ?1 and status = ?2", nomination.id(), Appeal.Status.OPEN) > 0;
+        return chairsAnotherCommittee(employeeId, nomination) && open && !conflicts.containsKey(employeeId);
     }
 
     /** Chairs another committee of the case's cycle and has no conflict of interest on the case. */
     public boolean isIndependentChair(String employeeId, Nomination nomination) {
-        if (conflictsOfInterest(nomination).containsKey(employeeId)) {
-            return false;
-        }
+        return chairsAnotherCommittee(employeeId, nomination)
+                && !conflictsOfInterest(nomination).containsKey(employeeId);
+    }
+
+    private static boolean chairsAnotherCommittee(String employeeId, Nomination nomination) {
         return Committee.ofCycle(nomination.cycleId()).stream()
                 .filter(c -> !c.id().equals(nomination.committeeId()))
                 .anyMatch(c -> c.members().stream().anyMatch(m -> m.role() == CommitteeRole.CHAIR
@@ -97,6 +109,13 @@ public class CaseAccess {
     /** The case, for a caller who may see it; 404 for everyone else, as for an unknown id. */
     public Nomination visible(String id) {
         return check(id, Nomination.findById(id));
+    }
+
+    /** Whether the caller may see the case with this id; false for an unknown id, after the same work. */
+    public boolean mayCallerSee(String id) {
+        Nomination found = Nomination.findById(id);
+        boolean visible = maySee(currentUser.caller(), orStandIn(id, found));
+        return found != null && visible;
     }
 
     /** As {@link #visible}, locked for update: changes to one case are serialised. */
@@ -131,7 +150,10 @@ public class CaseAccess {
         if (nomination.eligibleMembers().isEmpty()) {
             return List.of();
         }
-        Map<String, ConflictReason> conflicted = conflictsOfInterest(nomination);
+        return eligibleMembers(nomination, conflictsOfInterest(nomination));
+    }
+
+    private static List<String> eligibleMembers(Nomination nomination, Map<String, ConflictReason> conflicted) {
         return nomination.eligibleMembers().stream().filter(m -> !conflicted.containsKey(m)).toList();
     }
 
@@ -155,8 +177,18 @@ public class CaseAccess {
         };
     }
 
+    /**
+     * The case found, or for an unknown id a stand-in that nobody may see and nothing refers to: the
+     * checks then run the same statements as for a case hidden from the caller, so that the time of a
+     * 404 does not tell which ids exist. Never persisted.
+     */
+    public static Nomination orStandIn(String id, Nomination found) {
+        return found != null ? found : Nomination.standIn(id);
+    }
+
     private Nomination check(String id, Nomination nomination) {
-        if (nomination == null || !maySee(currentUser.caller(), nomination)) {
+        boolean visible = maySee(currentUser.caller(), orStandIn(id, nomination));
+        if (nomination == null || !visible) {
             throw new ResourceNotFoundException("nomination", id);
         }
         return nomination;

@@ -13,6 +13,7 @@ import static org.leveling.promotion.api.CaseFixture.vote;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -30,8 +31,10 @@ import org.leveling.promotion.messaging.AppealFiledV1;
 import org.leveling.promotion.messaging.DecisionRecordedV1;
 import org.leveling.promotion.messaging.PromotionsTopic;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -135,6 +138,36 @@ class AppealTest {
                 .body("newDecisionId", equalTo(null));
         given().auth().oauth2(HR).get("/api/v1/nominations/{id}", nomination).then()
                 .body("decisionId", equalTo(decisionId)).body("outcome", equalTo("NOT_PROMOTED"));
+    }
+
+    @Test
+    void aCaseOutsideTheCallersScopeAnswersExactlyWhatAnUnknownIdAnswers() {
+        String appeal = appeal(org.candidate).then().statusCode(201).extract().path("id");
+        String stranger = token(Upstream.id("stranger"));
+        String unknown = UUID.randomUUID().toString();
+        Map<String, String> hiddenToUnknown = Map.of("/api/v1/nominations/{id}", nomination,
+                "/api/v1/decisions/{id}", decisionId, "/api/v1/appeals/{id}", appeal);
+        hiddenToUnknown.forEach((path, hidden) -> assertThat(notFound(stranger, path, hidden, hidden))
+                .isEqualTo(notFound(stranger, path, unknown, unknown)));
+        assertThat(withoutRequestFields(rule(stranger, appeal, false, null), appeal))
+                .isEqualTo(withoutRequestFields(rule(stranger, unknown, false, null), unknown));
+    }
+
+    /** The 404 body with the id asked for and the per-request fields taken out. */
+    private static JsonNode notFound(String token, String path, String id, String askedFor) {
+        return withoutRequestFields(given().auth().oauth2(token).get(path, id), askedFor);
+    }
+
+    private static JsonNode withoutRequestFields(Response response, String askedFor) {
+        response.then().statusCode(404).contentType("application/problem+json");
+        try {
+            ObjectNode body = (ObjectNode)
+                    JSON.readTree(response.asString().replace(askedFor, "{id}"));
+            body.remove(List.of("correlationId", "instance"));
+            return body;
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
