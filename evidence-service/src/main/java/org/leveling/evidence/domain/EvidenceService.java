@@ -250,9 +250,8 @@ public class EvidenceService {
     /** Evidence the caller may read; 404 otherwise. */
     @Transactional
     public Evidence get(String id) {
-        Evidence evidence = Evidence.findById(id);
-        access.requireFoundAndReadable(evidence == null ? null : evidence.subjectId(), "evidence", id);
-        return evidence;
+        access.requireFoundAndReadable(Evidence.subjectOf(id), "evidence", id);
+        return Evidence.findById(id);
     }
 
     @Transactional
@@ -310,9 +309,8 @@ public class EvidenceService {
     }
 
     private Evidence lockedForCaller(String id) {
-        Evidence evidence = Evidence.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        access.requireFoundAndReadable(evidence == null ? null : evidence.subjectId(), "evidence", id);
-        return evidence;
+        access.requireFoundAndReadable(Evidence.subjectOf(id), "evidence", id);
+        return Evidence.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static void requireTransition(Evidence evidence, EvidenceStatus next) {

@@ -54,6 +54,12 @@ public class Appeal extends PanacheEntityBase {
         // For Hibernate.
     }
 
+    /** The case this id belongs to, without loading the row (access is checked first); null for none. */
+    public static String nominationIdOf(String id) {
+        return getEntityManager().createQuery("select x.nominationId from Appeal x where x.id = :id", String.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+    }
+
     public static Appeal file(String id, Decision decision, String appellantId, AppellantRole role, String reason,
             Instant now) {
         Appeal appeal = new Appeal();

@@ -142,17 +142,18 @@ public class AppealService {
     /** An appeal, for its appellant, hr-admin, and whoever may see the case. */
     @Transactional
     public Appeal get(String appealId) {
-        Appeal appeal = Appeal.findById(appealId);
         Caller caller = cases.caller();
-        // An unknown id is checked against a stand-in case, so that it takes the same work as a hidden one.
-        String caseId = appeal == null ? appealId : appeal.nominationId();
+        // Access first, the row after; an unknown id is checked against a stand-in case, so that it takes
+        // the same work as a hidden one.
+        String nominationId = Appeal.nominationIdOf(appealId);
+        String caseId = nominationId == null ? appealId : nominationId;
         Nomination nomination = CaseAccess.orStandIn(caseId, Nomination.findById(caseId));
         boolean seesCase = cases.maySee(caller, nomination);
         boolean decidesAppeals = cases.isIndependentChair(caller.employeeId(), nomination);
-        if (appeal == null || !(caller.hasRole(Roles.HR_ADMIN) || seesCase || decidesAppeals)) {
+        if (nominationId == null || !(caller.hasRole(Roles.HR_ADMIN) || seesCase || decidesAppeals)) {
             throw new ResourceNotFoundException("appeal", appealId);
         }
-        return appeal;
+        return Appeal.findById(appealId);
     }
 
     record AppealSummary(String id, String decisionId, Appeal.Status status, String newDecisionId) {

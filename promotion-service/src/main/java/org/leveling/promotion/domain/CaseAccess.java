@@ -99,11 +99,15 @@ public class CaseAccess {
                 && !conflictsOfInterest(nomination).containsKey(employeeId);
     }
 
-    private static boolean chairsAnotherCommittee(String employeeId, Nomination nomination) {
-        return Committee.ofCycle(nomination.cycleId()).stream()
-                .filter(c -> !c.id().equals(nomination.committeeId()))
-                .anyMatch(c -> c.members().stream().anyMatch(m -> m.role() == CommitteeRole.CHAIR
-                        && m.employeeId().equals(employeeId)));
+    /** One yes/no from the database, whatever the cycle holds: its committees are not loaded for it. */
+    private boolean chairsAnotherCommittee(String employeeId, Nomination nomination) {
+        return (Boolean) entityManager.createNativeQuery("""
+                SELECT EXISTS (SELECT 1 FROM committee WHERE cycle_id = :cycle AND id <> :committee
+                    AND members @> jsonb_build_array(jsonb_build_object('employeeId', :member, 'role', :chair)))
+                """).setParameter("cycle", nomination.cycleId())
+                .setParameter("committee", nomination.committeeId() == null ? "" : nomination.committeeId())
+                .setParameter("member", employeeId).setParameter("chair", CommitteeRole.CHAIR.name())
+                .getSingleResult();
     }
 
     /** The case, for a caller who may see it; 404 for everyone else, as for an unknown id. */

@@ -85,6 +85,12 @@ public class Decision extends PanacheEntityBase {
         // For Hibernate.
     }
 
+    /** The case this id belongs to, without loading the row (access is checked first); null for none. */
+    public static String nominationIdOf(String id) {
+        return getEntityManager().createQuery("select x.nominationId from Decision x where x.id = :id", String.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+    }
+
     public static Decision record(String id, Nomination nomination, Outcome outcome, Rationale rationale,
             LocalDate effectiveDate, Tally tally, String overrideReason, String decidedBy, Instant now,
             String supersedesDecisionId, String appealId) {

@@ -114,13 +114,14 @@ public class DecisionService {
 
     @Transactional
     public Decision get(String id) {
-        Decision decision = Decision.findById(id);
-        // An unknown id is checked as a case too (one that does not exist), so that it takes the same work.
-        boolean visible = cases.mayCallerSee(decision == null ? id : decision.nominationId());
-        if (decision == null || !visible) {
+        // Access first, the row after: an unknown id is checked as a case too (one that does not exist),
+        // so that a hidden decision and an unknown id take the same work.
+        String nominationId = Decision.nominationIdOf(id);
+        boolean visible = cases.mayCallerSee(nominationId == null ? id : nominationId);
+        if (nominationId == null || !visible) {
             throw new ResourceNotFoundException("decision", id);
         }
-        return decision;
+        return Decision.findById(id);
     }
 
     /** Checks the rationale (every competency of the target level, once) and the effective date. */
