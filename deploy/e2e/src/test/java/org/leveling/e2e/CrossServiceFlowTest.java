@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -33,6 +34,18 @@ class CrossServiceFlowTest {
     @BeforeAll
     static void startPlatform() {
         platform = Platform.start(Map.of(), "levels-service", "evidence-service", "promotion-service");
+    }
+
+    @Test
+    void thePlatformsDatabaseCommitsDurably() throws Exception {
+        try (Connection db = platform.database(); Statement show = db.createStatement()) {
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                try (ResultSet value = show.executeQuery("SHOW " + setting)) {
+                    value.next();
+                    assertThat(value.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
     }
 
     @Test

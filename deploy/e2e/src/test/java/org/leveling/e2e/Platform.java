@@ -23,7 +23,8 @@ final class Platform {
 
     private static Platform running;
 
-    private final PostgresTestResource postgres = new PostgresTestResource();
+    // Durable: what the platform tests and benchmarks measure is what production runs.
+    private final PostgresTestResource postgres = PostgresTestResource.durable();
     private final KafkaTestResource kafka = new KafkaTestResource();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private String jdbcUrl;
