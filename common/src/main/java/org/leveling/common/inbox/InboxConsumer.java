@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.leveling.common.events.MessagingConfig;
 import org.leveling.common.events.TopicProvisioner;
+import org.leveling.common.persistence.SchemaMigration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -42,6 +43,7 @@ public class InboxConsumer {
     private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(1);
 
     private final InboxProcessor processor;
+    private final SchemaMigration schema;
     private final TopicProvisioner topics;
     private final MessagingConfig config;
     private final String bootstrapServers;
@@ -52,7 +54,9 @@ public class InboxConsumer {
     private Thread worker;
 
     public InboxConsumer(InboxProcessor processor, TopicProvisioner topics, MessagingConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry,
+            SchemaMigration schema) {
+        this.schema = schema;
         this.processor = processor;
         this.topics = topics;
         this.config = config;
@@ -86,6 +90,9 @@ public class InboxConsumer {
 
     private void consumeUntilStopped(Set<String> subscribed) {
         try {
+            if (!schema.awaitMigrated()) {
+                return;
+            }
             awaitTopics(subscribed);
             while (running) {
                 try {

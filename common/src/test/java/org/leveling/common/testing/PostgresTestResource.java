@@ -18,21 +18,28 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     private final boolean durable;
+    private final int port;
     private StackProcess postgres;
     private Path dataDir;
 
     /** For {@code @QuarkusTestResource}: durability traded for speed (the suite never crashes it). */
     public PostgresTestResource() {
-        this(false);
+        this(false, 0);
     }
 
-    private PostgresTestResource(boolean durable) {
+    private PostgresTestResource(boolean durable, int port) {
         this.durable = durable;
+        this.port = port;
     }
 
     /** A server that commits synchronously with fsync on, as a production database does. */
     public static PostgresTestResource durable() {
-        return new PostgresTestResource(true);
+        return new PostgresTestResource(true, 0);
+    }
+
+    /** As {@link #durable()}, on a given port: for a service that was pointed at it before it ran. */
+    public static PostgresTestResource durableOn(int port) {
+        return new PostgresTestResource(true, port);
     }
 
     @Override
@@ -51,7 +58,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                             // Durability buys nothing in a throwaway database nobody crashes, and costs seconds.
                             : List.of("-Dleveling.postgres.fsync=off", "-Dleveling.postgres.synchronous-commit=off",
                                     "-Dleveling.postgres.full-page-writes=off"),
-                    List.of("--port", String.valueOf(StackProcess.freePort()), "--data-dir", dataDir.toString()));
+                    List.of("--port", String.valueOf(port == 0 ? StackProcess.freePort() : port), "--data-dir", dataDir.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
