@@ -120,9 +120,12 @@ public class InboxConsumer {
             }
             kafka.subscribe(List.copyOf(subscribed));
             Log.infof("Inbox consumer %s subscribed to %s", config.inbox().groupId(), subscribed);
+            Map<TopicPartition, Long> committed = new HashMap<>();
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(config.inbox().pollTimeout());
-                processBatch(kafka, records);
+                if (processBatch(kafka, records)) {
+                    commitPositions(kafka, committed);
+                }
                 lag.set(currentLag(kafka));
             }
         } finally {
@@ -130,21 +133,17 @@ public class InboxConsumer {
         }
     }
 
-    private void processBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records)
+    /** Applies what the poll returned; false when the database failed and the batch was rewound. */
+    private boolean processBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records)
             throws InterruptedException {
         if (records.isEmpty()) {
-            return;
+            return true;
         }
         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
         try {
             processor.processAll(batch);
-            Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-            for (TopicPartition partition : records.partitions()) {
-                List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
-                next.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
-            }
-            kafka.commitSync(next);
+            return true;
         } catch (RuntimeException e) {
             // The database is unreachable (processing itself never throws): rewind the batch and try
             // again after a pause. Records already applied are skipped by the inbox then.
@@ -156,6 +155,27 @@ public class InboxConsumer {
                 }
             }
             stopping.await(FAILURE_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
+            return false;
+        }
+    }
+
+    /**
+     * Commits the consumer's position in each assigned partition where it moved: past the records
+     * just applied, and also past the transaction markers the relay's producer writes after them,
+     * which a poll skips without returning anything. Committing "last record + 1" instead would
+     * leave every partition one behind its end offset forever, and lag alerts useless.
+     */
+    private static void commitPositions(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> committed) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (TopicPartition partition : kafka.assignment()) {
+            long position = kafka.position(partition);
+            if (!Long.valueOf(position).equals(committed.get(partition))) {
+                next.put(partition, new OffsetAndMetadata(position));
+            }
+        }
+        if (!next.isEmpty()) {
+            kafka.commitSync(next);
+            next.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         }
     }
 
