@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.leveling.common.events.MessagingConfig;
 import org.leveling.common.events.TopicProvisioner;
+import org.leveling.common.persistence.SchemaMigration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -42,6 +43,7 @@ public class InboxConsumer {
     private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(1);
 
     private final InboxProcessor processor;
+    private final SchemaMigration schema;
     private final TopicProvisioner topics;
     private final MessagingConfig config;
     private final String bootstrapServers;
@@ -52,7 +54,9 @@ public class InboxConsumer {
     private Thread worker;
 
     public InboxConsumer(InboxProcessor processor, TopicProvisioner topics, MessagingConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry,
+            SchemaMigration schema) {
+        this.schema = schema;
         this.processor = processor;
         this.topics = topics;
         this.config = config;
@@ -86,6 +90,9 @@ public class InboxConsumer {
 
     private void consumeUntilStopped(Set<String> subscribed) {
         try {
+            if (!schema.awaitMigrated()) {
+                return;
+            }
             awaitTopics(subscribed);
             while (running) {
                 try {
@@ -113,9 +120,12 @@ public class InboxConsumer {
             }
             kafka.subscribe(List.copyOf(subscribed));
             Log.infof("Inbox consumer %s subscribed to %s", config.inbox().groupId(), subscribed);
+            Map<TopicPartition, Long> committed = new HashMap<>();
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(config.inbox().pollTimeout());
-                processBatch(kafka, records);
+                if (processBatch(kafka, records)) {
+                    commitPositions(kafka, committed);
+                }
                 lag.set(currentLag(kafka));
             }
         } finally {
@@ -123,21 +133,17 @@ public class InboxConsumer {
         }
     }
 
-    private void processBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records)
+    /** Applies what the poll returned; false when the database failed and the batch was rewound. */
+    private boolean processBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records)
             throws InterruptedException {
         if (records.isEmpty()) {
-            return;
+            return true;
         }
         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
         try {
             processor.processAll(batch);
-            Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-            for (TopicPartition partition : records.partitions()) {
-                List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
-                next.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
-            }
-            kafka.commitSync(next);
+            return true;
         } catch (RuntimeException e) {
             // The database is unreachable (processing itself never throws): rewind the batch and try
             // again after a pause. Records already applied are skipped by the inbox then.
@@ -149,6 +155,27 @@ public class InboxConsumer {
                 }
             }
             stopping.await(FAILURE_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
+            return false;
+        }
+    }
+
+    /**
+     * Commits the consumer's position in each assigned partition where it moved: past the records
+     * just applied, and also past the transaction markers the relay's producer writes after them,
+     * which a poll skips without returning anything. Committing "last record + 1" instead would
+     * leave every partition one behind its end offset forever, and lag alerts useless.
+     */
+    private static void commitPositions(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> committed) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (TopicPartition partition : kafka.assignment()) {
+            long position = kafka.position(partition);
+            if (!Long.valueOf(position).equals(committed.get(partition))) {
+                next.put(partition, new OffsetAndMetadata(position));
+            }
+        }
+        if (!next.isEmpty()) {
+            kafka.commitSync(next);
+            next.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.leveling.common.inbox;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.leveling.common.events.CloudEventHeaders;
 import org.leveling.common.events.MessagingConfig;
+import org.leveling.common.persistence.TransientDatabaseFailures;
 import org.leveling.common.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -141,7 +141,7 @@ public class InboxProcessor {
                 wait = wait.multipliedBy(2);
             }
         }
-        if (isTransient(last)) {
+        if (TransientDatabaseFailures.isTransient(last)) {
             // The database, not the event, is the problem: do not park a valid event; the consumer
             // rewinds and tries again after a pause.
             throw last;
@@ -272,21 +272,6 @@ public class InboxProcessor {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /** Connection loss, resource exhaustion, deadlock or serialization failure: worth waiting out. */
-    static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                return state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                        || state.equals("40001") || state.equals("40P01");
-            }
-            if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof java.sql.SQLTransientException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String describe(RuntimeException e) {

@@ -28,6 +28,7 @@ import org.leveling.common.events.CloudEventHeaders;
 import org.leveling.common.events.MessagingConfig;
 import org.leveling.common.events.TopicProvisioner;
 import org.leveling.common.persistence.Jdbc;
+import org.leveling.common.persistence.SchemaMigration;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,6 +57,7 @@ public class OutboxRelay {
     private static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
 
     private final MessagingConfig config;
+    private final SchemaMigration schema;
     private final EntityManager entityManager;
     private final TopicProvisioner topics;
     private final String bootstrapServers;
@@ -71,7 +73,9 @@ public class OutboxRelay {
 
     public OutboxRelay(MessagingConfig config, EntityManager entityManager, TopicProvisioner topics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName, MeterRegistry registry) {
+            @ConfigProperty(name = "quarkus.application.name") String applicationName, MeterRegistry registry,
+            SchemaMigration schema) {
+        this.schema = schema;
         this.config = config;
         this.entityManager = entityManager;
         this.topics = topics;
@@ -116,6 +120,9 @@ public class OutboxRelay {
         // Start of the last round that published: only those count for the batch interval.
         long lastPublishStarted = System.nanoTime() - config.outbox().batchInterval().toNanos();
         try {
+            if (!schema.awaitMigrated()) {
+                return;
+            }
             while (running) {
                 try {
                     topics.ensureTopics();

@@ -28,6 +28,7 @@ import io.quarkus.security.UnauthorizedException;
 import org.hibernate.exception.DataException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.persistence.TransientDatabaseFailures;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.web.ControlCharacters;
@@ -39,6 +40,9 @@ import org.leveling.common.web.RequestMetadata;
  * body ever carries a stack trace or a Java class name.
  */
 public class ProblemExceptionMappers {
+
+    /** How long a client waits before retrying a request the database could not serve. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private final AuditTrail audit;
     private final RequestMetadata request;
@@ -162,6 +166,9 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
         String correlationId = CorrelationId.of(request);
+        if (TransientDatabaseFailures.isTransient(e)) {
+            return unavailable(e, request, correlationId);
+        }
         Log.errorf(e, "Unexpected failure on %s %s [correlationId=%s]", request.getMethod(),
                 ControlCharacters.escaped(request.getUriInfo().getPath()), correlationId);
         return ProblemResponses.of(request, 500, ProblemType.INTERNAL_ERROR,
@@ -170,12 +177,43 @@ public class ProblemExceptionMappers {
     }
 
     /**
+     * The database is down, restarting or out of connections: nothing was changed (the transaction
+     * did not commit), and the same request succeeds later, so a 503 that says when to try again.
+     */
+    private static Response unavailable(Throwable e, ContainerRequestContext request, String correlationId) {
+        Log.warnf("Database unavailable on %s %s [correlationId=%s]: %s", request.getMethod(),
+                ControlCharacters.escaped(request.getUriInfo().getPath()), correlationId,
+                ControlCharacters.escaped(String.valueOf(rootCause(e).getMessage())));
+        Response problem = ProblemResponses.of(request, 503, ProblemType.SERVICE_UNAVAILABLE,
+                "The service's database is unavailable at the moment; nothing was changed. Retry after "
+                        + RETRY_AFTER_SECONDS + " seconds.", List.of());
+        return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    /**
      * Records a refused mutating call in the audit trail (the call's own transaction, if any, rolled
      * back). Reads such as a 404 on GET are not audited.
      */
     private Response refused(Response problem, Caller caller) {
         if (request.isMutating() && problem.getStatus() >= 400 && problem.getStatus() < 500) {
-            audit.recordRefusal(caller, problem.getStatus(), ((Problem) problem.getEntity()).detail());
+            try {
+                audit.recordRefusal(caller, problem.getStatus(), ((Problem) problem.getEntity()).detail());
+            } catch (RuntimeException e) {
+                if (!TransientDatabaseFailures.isTransient(e)) {
+                    throw e;
+                }
+                // The refusal stands (nothing was changed); only its audit row is lost to the outage.
+                Log.warnf("Refusal not audited, the database is unavailable: %s %d",
+                        request.method() + " " + ControlCharacters.escaped(request.route()), problem.getStatus());
+            }
         }
         return problem;
     }

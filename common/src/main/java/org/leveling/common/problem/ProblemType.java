@@ -15,6 +15,7 @@ public enum ProblemType {
             "Idempotency-Key already used for a different request"),
     PRECONDITION_FAILED("urn:leveling:problem:precondition-failed", "The resource has changed"),
     PRECONDITION_REQUIRED("urn:leveling:problem:precondition-required", "If-Match is required"),
+    SERVICE_UNAVAILABLE("urn:leveling:problem:service-unavailable", "Service temporarily unavailable"),
     INTERNAL_ERROR("urn:leveling:problem:internal-error", "Internal server error");
 
     private final String uri;

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -18,7 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leveling.common.testing.Tokens;
@@ -33,6 +42,52 @@ class CrossServiceFlowTest {
     @BeforeAll
     static void startPlatform() {
         platform = Platform.start(Map.of(), "levels-service", "evidence-service", "promotion-service");
+    }
+
+    /**
+     * Once a consumer has caught up, its group's committed offsets equal the end offsets, although the
+     * relay's transactional producer writes a marker after every transaction: lag reads 0.
+     */
+    @Test
+    void consumerLagReachesZeroOnceCaughtUpPastTransactionMarkers() throws Exception {
+        String person = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
+        upsert(person, "Kathleen Booth", null);
+        for (String schema : new String[] {"evidence", "promotion"}) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> managerInDirectory(schema, person).isPresent());
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", System.getProperty("kafka.bootstrap.servers")))) {
+            for (String group : new String[] {"evidence-service.v3", "promotion-service.v3"}) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lag(admin, group,
+                        "leveling.levels.people")).as("lag of %s", group).isZero());
+            }
+        }
+    }
+
+    /** End offset minus committed offset, summed over the topic's partitions. */
+    private static long lag(Admin admin, String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get().entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(committed).as("%s has committed offsets on %s", group, topic).isNotEmpty();
+        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin
+                .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        return committed.entrySet().stream()
+                .mapToLong(e -> ends.get(e.getKey()).offset() - e.getValue().offset()).sum();
+    }
+
+    @Test
+    void thePlatformsDatabaseCommitsDurably() throws Exception {
+        try (Connection db = platform.database(); Statement show = db.createStatement()) {
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                try (ResultSet value = show.executeQuery("SHOW " + setting)) {
+                    value.next();
+                    assertThat(value.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
     }
 
     @Test

@@ -23,9 +23,11 @@ final class Platform {
 
     private static Platform running;
 
-    private final PostgresTestResource postgres = new PostgresTestResource();
+    // Durable: what the platform tests and benchmarks measure is what production runs.
+    private final PostgresTestResource postgres = PostgresTestResource.durable();
     private final KafkaTestResource kafka = new KafkaTestResource();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private Map<String, String> serviceEnvironment;
     private String jdbcUrl;
     private String dbUser;
     private String dbPassword;
@@ -64,6 +66,7 @@ final class Platform {
         // Tokens come from Tokens (the dev key), as they would from an identity provider.
         environment.put("JWT_PUBLIC_KEY_LOCATION", "file:" + root.resolve("deploy/local/dev-keys/public.pem"));
         environment.put("JWT_ISSUER", Tokens.ISSUER);
+        serviceEnvironment = Map.copyOf(environment);
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         for (String name : serviceNames) {
             starting.add(CompletableFuture.supplyAsync(
@@ -80,6 +83,11 @@ final class Platform {
             throw new IllegalArgumentException(service + " is not running");
         }
         return process.baseUrl();
+    }
+
+    /** The environment the services run with: database, broker and token settings. */
+    Map<String, String> serviceEnvironment() {
+        return serviceEnvironment;
     }
 
     String jdbcUrl() {

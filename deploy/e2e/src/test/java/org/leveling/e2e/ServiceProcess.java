@@ -26,21 +26,30 @@ final class ServiceProcess {
     private final String name;
     private final Process process;
     private final String baseUrl;
+    private final Path log;
 
-    private ServiceProcess(String name, Process process, String baseUrl) {
+    private ServiceProcess(String name, Process process, String baseUrl, Path log) {
+        this.log = log;
         this.name = name;
         this.process = process;
         this.baseUrl = baseUrl;
     }
 
     static ServiceProcess start(Path root, String name, Map<String, String> environment) {
+        ServiceProcess service = launch(root, name, name, environment);
+        service.awaitReady();
+        return service;
+    }
+
+    /** Starts the service without waiting for it to be ready; its log is target/e2e/{@code logName}.log. */
+    static ServiceProcess launch(Path root, String name, String logName, Map<String, String> environment) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn verify or "
                     + "mvn -DskipTests package from the repository root)");
         }
         int port = StackProcess.freePort();
-        Path log = root.resolve("deploy/e2e/target/e2e").resolve(name + ".log");
+        Path log = root.resolve("deploy/e2e/target/e2e").resolve(logName + ".log");
         try {
             Files.createDirectories(log.getParent());
             // Tests start quickly with C1 only; benchmarks run the services as deployed (bench profile).
@@ -52,9 +61,7 @@ final class ServiceProcess {
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             builder.environment().put("HTTP_PORT", Integer.toString(port));
-            ServiceProcess service = new ServiceProcess(name, builder.start(), "http://127.0.0.1:" + port);
-            service.awaitReady(log);
-            return service;
+            return new ServiceProcess(name, builder.start(), "http://127.0.0.1:" + port, log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
@@ -68,7 +75,11 @@ final class ServiceProcess {
         StackProcess.stopByClosingInput(process, 30);
     }
 
-    private void awaitReady(Path log) {
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();

