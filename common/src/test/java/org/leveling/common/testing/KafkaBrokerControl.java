@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Stops and restarts the test Kafka broker on the same ports and data, for tests of what happens
- * while Kafka is down. A stop is a clean broker shutdown (SIGTERM to the launcher).
+ * while Kafka is down. A stop is a clean broker shutdown (SIGTERM to the launcher), a kill a SIGKILL.
  */
 public final class KafkaBrokerControl {
 
@@ -19,6 +19,14 @@ public final class KafkaBrokerControl {
 
     public static void stop() {
         terminate(Long.parseLong(required(PID_PROPERTY)));
+    }
+
+    /** Kills the broker (SIGKILL: no controlled shutdown, as when its machine dies). */
+    public static void kill() {
+        ProcessHandle.of(Long.parseLong(required(PID_PROPERTY))).ifPresent(handle -> {
+            handle.destroyForcibly();
+            handle.onExit().join();
+        });
     }
 
     /** Starts the broker again on its old ports and log directory; returns when it serves. */

@@ -21,6 +21,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     private final int port;
     private StackProcess postgres;
     private Path dataDir;
+    private List<String> launcherArgs;
 
     /** For {@code @QuarkusTestResource}: durability traded for speed (the suite never crashes it). */
     public PostgresTestResource() {
@@ -53,12 +54,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         }
         try {
             dataDir = Files.createTempDirectory(StackProcess.workDirectory(), "postgres-");
-            postgres = StackProcess.start("postgres", "org.leveling.stack.PostgresMain",
-                    durable ? List.of()
-                            // Durability buys nothing in a throwaway database nobody crashes, and costs seconds.
-                            : List.of("-Dleveling.postgres.fsync=off", "-Dleveling.postgres.synchronous-commit=off",
-                                    "-Dleveling.postgres.full-page-writes=off"),
-                    List.of("--port", String.valueOf(port == 0 ? StackProcess.freePort() : port), "--data-dir", dataDir.toString()));
+            launcherArgs = List.of("--port", String.valueOf(port == 0 ? StackProcess.freePort() : port),
+                    "--data-dir", dataDir.toString());
+            postgres = launch();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,6 +64,45 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.jdbc.url", postgres.readyValue(),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres");
+    }
+
+    private StackProcess launch() {
+        return StackProcess.start("postgres", "org.leveling.stack.PostgresMain",
+                durable ? List.of()
+                        // Durability buys nothing in a throwaway database nobody crashes, and costs seconds.
+                        : List.of("-Dleveling.postgres.fsync=off", "-Dleveling.postgres.synchronous-commit=off",
+                                "-Dleveling.postgres.full-page-writes=off"),
+                launcherArgs);
+    }
+
+    /**
+     * Crashes the server as a power cut would look to it: an immediate shutdown (SIGQUIT to the
+     * postmaster: no checkpoint, crash recovery on the next start), then its launcher is killed.
+     */
+    public void crash() {
+        if (postgres == null || !durable) {
+            throw new IllegalStateException("Only a durable embedded server may be crashed");
+        }
+        try {
+            Path pidFile = dataDir.resolve("data/postmaster.pid");
+            long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            Process quit = new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).inheritIO().start();
+            if (quit.waitFor() != 0) {
+                throw new IllegalStateException("kill -QUIT " + postmaster + " failed");
+            }
+            ProcessHandle.of(postmaster).ifPresent(handle -> handle.onExit().join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        postgres.kill();
+    }
+
+    /** Starts the server again on its port and data after {@link #crash()}; returns once it accepts connections. */
+    public void restart() {
+        postgres = launch();
     }
 
     @Override

@@ -76,6 +76,16 @@ public final class StackProcess {
         stopByClosingInput(process, 60);
     }
 
+    /** SIGKILL, and waits until it is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Stops a child that watches its standard input (launchers here, services in deploy/e2e):
      * closes the input, waits for a clean exit, and kills it only if that takes too long.

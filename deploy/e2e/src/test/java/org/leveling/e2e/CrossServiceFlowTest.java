@@ -19,15 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leveling.common.testing.Tokens;
@@ -55,27 +48,12 @@ class CrossServiceFlowTest {
         for (String schema : new String[] {"evidence", "promotion"}) {
             await().atMost(Duration.ofSeconds(60)).until(() -> managerInDirectory(schema, person).isPresent());
         }
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", System.getProperty("kafka.bootstrap.servers")))) {
+        try (Admin admin = ConsumerLag.admin()) {
             for (String group : new String[] {"evidence-service.v3", "promotion-service.v3"}) {
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lag(admin, group,
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ConsumerLag.of(admin, group,
                         "leveling.levels.people")).as("lag of %s", group).isZero());
             }
         }
-    }
-
-    /** End offset minus committed offset, summed over the topic's partitions. */
-    private static long lag(Admin admin, String group, String topic) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get().entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertThat(committed).as("%s has committed offsets on %s", group, topic).isNotEmpty();
-        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin
-                .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-        return committed.entrySet().stream()
-                .mapToLong(e -> ends.get(e.getKey()).offset() - e.getValue().offset()).sum();
     }
 
     @Test

@@ -102,6 +102,16 @@ final class Platform {
         return dbPassword;
     }
 
+    /** Crashes the platform's PostgreSQL (immediate shutdown, see {@link PostgresTestResource#crash()}). */
+    void crashDatabase() {
+        postgres.crash();
+    }
+
+    /** Starts the crashed PostgreSQL again on the same port and data (crash recovery). */
+    void restartDatabase() {
+        postgres.restart();
+    }
+
     Connection database() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
     }

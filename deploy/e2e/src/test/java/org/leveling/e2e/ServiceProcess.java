@@ -43,12 +43,16 @@ final class ServiceProcess {
 
     /** Starts the service without waiting for it to be ready; its log is target/e2e/{@code logName}.log. */
     static ServiceProcess launch(Path root, String name, String logName, Map<String, String> environment) {
+        return launch(root, name, logName, environment, StackProcess.freePort());
+    }
+
+    /** As {@link #launch(Path, String, String, Map)}, on a given HTTP port (an instance restarted where it ran). */
+    static ServiceProcess launch(Path root, String name, String logName, Map<String, String> environment, int port) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn verify or "
                     + "mvn -DskipTests package from the repository root)");
         }
-        int port = StackProcess.freePort();
         Path log = root.resolve("deploy/e2e/target/e2e").resolve(logName + ".log");
         try {
             Files.createDirectories(log.getParent());
@@ -73,6 +77,21 @@ final class ServiceProcess {
 
     void stop() {
         StackProcess.stopByClosingInput(process, 30);
+    }
+
+    /** SIGKILL, as when the machine under it dies: no shutdown hooks, no clean close of anything. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    int port() {
+        return Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
     }
 
     boolean isAlive() {
