@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -37,6 +39,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.leveling.common.testing.KafkaBrokerControl;
 import org.leveling.common.testing.KafkaTestClient;
+import org.leveling.common.testing.LoadBalancer;
 import org.leveling.common.testing.Tokens;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,12 +49,18 @@ import io.restassured.http.ContentType;
 /**
  * Nothing lost, nothing applied twice, no request failed by an instance's death. Two instances of
  * levels-service and of evidence-service (the platform's and a second one on the same database
- * and broker) take writes from eight clients through a round-robin client while, in turn: one
+ * and broker), each pair behind the load balancer of deploy/local/run, take writes from eight
+ * clients while, in turn: one
  * levels-service instance and one evidence-service instance are killed (SIGKILL) and restarted,
  * the Kafka broker is killed and restarted, and PostgreSQL crashes (immediate shutdown) and
  * restarts. Then every acknowledged write has exactly one row, exactly one distinct event on its
  * topic (read_committed) and exactly one inbox entry in every consumer; nothing is parked; the
  * consumer groups' lag reads 0. The counts are printed.
+ *
+ * <p>The balancer sends a request an instance refused to the other one; a request already in
+ * flight on the instance that died it answers 503 (it cannot replay a body it has streamed), and
+ * the client repeats it, as any client repeats a PUT or a POST with an Idempotency-Key. Those are
+ * counted apart; any other failure fails the test.
  */
 class FaultInjectionTest {
 
@@ -70,7 +79,11 @@ class FaultInjectionTest {
     private final List<String> failures = new ArrayList<>();
     private final Set<String> acknowledgedPeople = ConcurrentHashMap.newKeySet();
     private final Set<String> acknowledgedEvidence = ConcurrentHashMap.newKeySet();
+    private final LongAdder repeatedAfterInstanceDeath = new LongAdder();
 
+    // HTTP/1.1: one connection per client, as browsers and most API clients talk to a load balancer.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private Platform platform;
     private final Path root = Path.of(System.getProperty("leveling.root.dir"));
 
@@ -86,9 +99,13 @@ class FaultInjectionTest {
                 platform.serviceEnvironment());
         levelsB.awaitReady();
         evidenceB.awaitReady();
-        RoundRobinClient levels = new RoundRobinClient(List.of(platform.url("levels-service"), levelsB.baseUrl()));
-        RoundRobinClient evidence = new RoundRobinClient(
+        // The load balancer deploy/local/run --instances 2 puts in front of each service.
+        LoadBalancer levelsBalancer = LoadBalancer.start("levels-balancer",
+                List.of(platform.url("levels-service"), levelsB.baseUrl()));
+        LoadBalancer evidenceBalancer = LoadBalancer.start("evidence-balancer",
                 List.of(platform.url("evidence-service"), evidenceB.baseUrl()));
+        URI levels = URI.create(levelsBalancer.url());
+        URI evidence = URI.create(evidenceBalancer.url());
 
         ExecutorService clients = Executors.newFixedThreadPool(2 * WRITERS_PER_SERVICE);
         List<Future<?>> writers = new ArrayList<>();
@@ -126,14 +143,16 @@ class FaultInjectionTest {
         }
 
         try {
-            verify(started, levels, evidence);
+            verify(started);
         } finally {
+            levelsBalancer.stop();
+            evidenceBalancer.stop();
             levelsB.stop();
             evidenceB.stop();
         }
     }
 
-    private void verify(Instant started, RoundRobinClient levels, RoundRobinClient evidence) throws Exception {
+    private void verify(Instant started) throws Exception {
         try (Connection db = platform.database()) {
             // Everything committed reaches the broker, and both consumers catch up to it.
             for (String schema : new String[] {"levels", "evidence"}) {
@@ -200,14 +219,14 @@ class FaultInjectionTest {
             System.out.printf("""
                     Fault injection (two instances of levels-service and evidence-service, %d clients):
                       answers per phase (HTTP status → count, retries included): %s
-                      requests failed over to the other instance: levels %d, evidence %d
+                      requests in flight on a killed instance, answered 503 by the load balancer and repeated: %d
                       acknowledged writes: %d people, %d evidence items (%d in all)
                       rows missing %d, duplicated %d, committed but never acknowledged %d
                       events missing %d, duplicated (a second distinct event for one write) %d; redelivered copies of an event %d
                       applications other than exactly once %d (%s; directory rows not from their event %d)
                       parked events %d
-                      failed requests (anything but a 2xx, or a 503 while the database was down) %d
-                    """, 2 * WRITERS_PER_SERVICE, answers, levels.failovers(), evidence.failovers(),
+                      failed requests (anything but a 2xx, a 503 while the database was down or one repeated above) %d
+                    """, 2 * WRITERS_PER_SERVICE, answers, repeatedAfterInstanceDeath.sum(),
                     acknowledgedPeople.size(), acknowledgedEvidence.size(),
                     acknowledgedPeople.size() + acknowledgedEvidence.size(), missingRows, duplicatedRows,
                     unacknowledgedRows, missingEvents, duplicatedEvents, copies, appliedOtherThanOnce, applications,
@@ -226,41 +245,47 @@ class FaultInjectionTest {
     }
 
     /** Upserts new people until told to stop; a 503 (database down) is retried, as Retry-After asks. */
-    private void writePeople(RoundRobinClient levels, AtomicInteger next) {
+    private void writePeople(URI levels, AtomicInteger next) {
         while (writing.get()) {
             String id = "FLT-" + run + "-P" + next.incrementAndGet();
             String body = "{\"name\": \"Fault Tester " + id + "\", \"email\": \"" + id.toLowerCase() + "@example.com\"}";
-            write(levels, base -> HttpRequest.newBuilder(base.resolve("/api/v1/people/" + id))
+            write(HttpRequest.newBuilder(levels.resolve("/api/v1/people/" + id))
                     .header("Authorization", "Bearer " + HR).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(body)), id, acknowledgedPeople);
         }
     }
 
     /** Submits evidence with an Idempotency-Key, so a request repeated on the other instance is not a second item. */
-    private void writeEvidence(RoundRobinClient evidence, String author, AtomicInteger next) {
+    private void writeEvidence(URI evidence, String author, AtomicInteger next) {
         String token = Tokens.forEmployee(author, "employee");
         String body = evidenceBody(author);
         while (writing.get()) {
             String key = author + "-" + next.incrementAndGet();
-            write(evidence, base -> HttpRequest.newBuilder(base.resolve("/api/v1/evidence?submit=true"))
+            write(HttpRequest.newBuilder(evidence.resolve("/api/v1/evidence?submit=true"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)), key,
                     acknowledgedEvidence);
         }
     }
 
-    private void write(RoundRobinClient service, java.util.function.Function<URI, HttpRequest.Builder> request,
-            String what, Set<String> acknowledged) {
+    private void write(HttpRequest.Builder request, String what, Set<String> acknowledged) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 String during = phase.get();
-                HttpResponse<String> response = service.send(request);
+                HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(70)).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 answers.computeIfAbsent(during, p -> new ConcurrentHashMap<>())
                         .computeIfAbsent(response.statusCode(), s -> new LongAdder()).increment();
                 if (response.statusCode() / 100 == 2) {
                     acknowledged.add(what);
                     return;
+                }
+                if (fromTheBalancer(response)) {
+                    // The instance died with the request in flight (the balancer retries only refused connections):
+                    // repeated, as a client repeats a PUT or a POST with an Idempotency-Key.
+                    repeatedAfterInstanceDeath.increment();
+                    continue;
                 }
                 boolean databaseDown = during.equals(DATABASE_DOWN) || during.equals(DATABASE_RECOVERING)
                         || phase.get().equals(DATABASE_DOWN) || phase.get().equals(DATABASE_RECOVERING);
@@ -275,9 +300,15 @@ class FaultInjectionTest {
             fail(what + ": no 2xx within 120 s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             fail(what + ": " + e);
         }
+    }
+
+    /** An error the load balancer made up (no service answered): not problem+json, which every service answer is. */
+    private static boolean fromTheBalancer(HttpResponse<String> response) {
+        return response.statusCode() >= 502 && response.statusCode() <= 504
+                && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
     }
 
     private synchronized void fail(String failure) {
