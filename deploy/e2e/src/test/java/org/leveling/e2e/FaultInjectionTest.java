@@ -1,6 +1,5 @@
 package org.leveling.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,7 +42,6 @@ import org.leveling.common.testing.Tokens;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.restassured.http.ContentType;
 
 /**
  * Nothing lost, nothing applied twice, no request failed by an instance's death. Two instances of
@@ -71,7 +68,6 @@ class FaultInjectionTest {
     private static final String DATABASE_RECOVERING = "database restarting";
 
     private final String run = UUID.randomUUID().toString().substring(0, 6);
-    private final String framework = "faults-" + run;
     private final AtomicReference<String> phase = new AtomicReference<>("steady load");
     private final AtomicBoolean writing = new AtomicBoolean(true);
     /** Per phase, the answers the clients got (status → count), retries included. */
@@ -85,6 +81,7 @@ class FaultInjectionTest {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private Platform platform;
+    private EvidenceAuthors authors;
     private final Path root = Path.of(System.getProperty("leveling.root.dir"));
 
     @Test
@@ -92,7 +89,8 @@ class FaultInjectionTest {
             throws Exception {
         platform = Platform.start(Map.of(), "levels-service", "evidence-service", "promotion-service");
         Instant started = Instant.now();
-        seedAuthors();
+        authors = EvidenceAuthors.seed(platform, platform.url("evidence-service"), "faults-" + run,
+                "FLT-" + run + "-A", WRITERS_PER_SERVICE);
         ServiceProcess levelsB = ServiceProcess.launch(root, "levels-service", "levels-service-b",
                 platform.serviceEnvironment());
         ServiceProcess evidenceB = ServiceProcess.launch(root, "evidence-service", "evidence-service-b",
@@ -110,8 +108,7 @@ class FaultInjectionTest {
         ExecutorService clients = Executors.newFixedThreadPool(2 * WRITERS_PER_SERVICE);
         List<Future<?>> writers = new ArrayList<>();
         AtomicInteger nextPerson = new AtomicInteger();
-        for (int w = 1; w <= WRITERS_PER_SERVICE; w++) {
-            String author = author(w);
+        for (String author : authors.ids()) {
             AtomicInteger nextItem = new AtomicInteger();
             writers.add(clients.submit(() -> writePeople(levels, nextPerson)));
             writers.add(clients.submit(() -> writeEvidence(evidence, author, nextItem)));
@@ -257,8 +254,8 @@ class FaultInjectionTest {
 
     /** Submits evidence with an Idempotency-Key, so a request repeated on the other instance is not a second item. */
     private void writeEvidence(URI evidence, String author, AtomicInteger next) {
-        String token = Tokens.forEmployee(author, "employee");
-        String body = evidenceBody(author);
+        String token = EvidenceAuthors.token(author);
+        String body = authors.evidenceBody(author);
         while (writing.get()) {
             String key = author + "-" + next.incrementAndGet();
             write(HttpRequest.newBuilder(evidence.resolve("/api/v1/evidence?submit=true"))
@@ -331,60 +328,6 @@ class FaultInjectionTest {
     private void enter(String next) {
         System.out.println("[faults] " + Instant.now() + " " + next);
         phase.set(next);
-    }
-
-    /** A framework and four authors, through levels-service's API; evidence-service learns them from its events. */
-    private void seedAuthors() throws Exception {
-        String levels = platform.url("levels-service");
-        given().baseUri(levels).auth().oauth2(HR).contentType(ContentType.JSON)
-                .body(Map.of("key", framework, "name", "Fault PM", "jobFamily", "product-management"))
-                .post("/api/v1/frameworks").then().statusCode(201);
-        given().baseUri(levels).auth().oauth2(HR).header("If-Match", "*").contentType(ContentType.JSON)
-                .body(Files.readString(root.resolve("deploy/local/sample-framework.json")))
-                .put("/api/v1/frameworks/{key}/draft", framework).then().statusCode(200);
-        given().baseUri(levels).auth().oauth2(HR).post("/api/v1/frameworks/{key}/draft/publish", framework).then()
-                .statusCode(201);
-        for (int w = 1; w <= WRITERS_PER_SERVICE; w++) {
-            String author = author(w);
-            given().baseUri(levels).auth().oauth2(HR).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Author " + w, "email", author.toLowerCase() + "@example.com",
-                            "jobFamily", "product-management"))
-                    .put("/api/v1/people/{id}", author).then().statusCode(201);
-            given().baseUri(levels).auth().oauth2(HR).contentType(ContentType.JSON)
-                    .body(Map.of("frameworkKey", framework, "frameworkVersion", 1, "level", "SPM",
-                            "effectiveFrom", "2026-01-01", "reason", "INITIAL"))
-                    .post("/api/v1/people/{id}/level-history", author).then().statusCode(201);
-        }
-        String evidence = platform.url("evidence-service");
-        for (int w = 1; w <= WRITERS_PER_SERVICE; w++) {
-            String author = author(w);
-            await().atMost(Duration.ofSeconds(90)).until(() -> given().baseUri(evidence)
-                    .auth().oauth2(Tokens.forEmployee(author, "employee")).queryParam("targetLevel", "PPM")
-                    .get("/api/v1/people/{id}/readiness", author).statusCode() == 200);
-        }
-    }
-
-    private String author(int writer) {
-        return "FLT-" + run + "-A" + writer;
-    }
-
-    private String evidenceBody(String subject) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("subjectId", subject);
-        body.put("frameworkKey", framework);
-        body.put("frameworkVersion", 1);
-        body.put("level", "SPM");
-        body.put("competencies", List.of("product-definition", "influence"));
-        body.put("kind", "LAUNCH");
-        body.put("title", "Launched self-serve onboarding");
-        body.put("narrative", "Led the redesign of onboarding across three teams, from research to launch.");
-        body.put("occurredFrom", "2026-03-01");
-        body.put("occurredTo", "2026-05-15");
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Per write (what {@code writeOf} names; null: not one of ours), the distinct ce_ids of its events of {@code type}. */
