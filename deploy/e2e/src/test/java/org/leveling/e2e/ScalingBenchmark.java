@@ -52,7 +52,7 @@ class ScalingBenchmark {
     private Platform platform;
 
     /** What one catch-up measured. */
-    record CatchUp(int instances, int events, double toReadySeconds, double toCaughtUpSeconds) {
+    record CatchUp(int instances, int events, long offsets, double toReadySeconds, double toCaughtUpSeconds) {
         double eventsPerSecondOnceReady() {
             return events / Math.max(0.001, toCaughtUpSeconds - toReadySeconds);
         }
@@ -96,9 +96,10 @@ class ScalingBenchmark {
     }
 
     private String describe(CatchUp c) {
-        return String.format("%d instance%s, %,d events: launch → ready %.1f s, launch → lag 0 %.1f s (%,.0f events/s once ready)",
-                c.instances(), c.instances() == 1 ? "" : "s", c.events(), c.toReadySeconds(), c.toCaughtUpSeconds(),
-                c.eventsPerSecondOnceReady());
+        return String.format("%d instance%s, %,d events (a lag of %,d offsets with the relay's transaction markers): "
+                + "launch → ready %.1f s, launch → lag 0 %.1f s (%,.0f events/s once ready)",
+                c.instances(), c.instances() == 1 ? "" : "s", c.events(), c.offsets(), c.toReadySeconds(),
+                c.toCaughtUpSeconds(), c.eventsPerSecondOnceReady());
     }
 
     private ServiceProcess launchEvidence(String name) {
@@ -137,7 +138,7 @@ class ScalingBenchmark {
                     .until(() -> ConsumerLag.of(admin, GROUP, PEOPLE) == 0);
             double caughtUp = (System.nanoTime() - launched) / 1e9;
             started.forEach(ServiceProcess::stop);
-            return new CatchUp(instances, (int) backlog, ready, caughtUp);
+            return new CatchUp(instances, BACKLOG, backlog, ready, caughtUp);
         }
     }
 
@@ -149,7 +150,8 @@ class ScalingBenchmark {
             String id = "SCL-" + run + "-B" + round + "-" + next.incrementAndGet();
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(levels.resolve("/api/v1/people/" + id))
                     .header("Authorization", "Bearer " + HR).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Backlog " + id + "\"}")).build(),
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Backlog " + id + "\", \"email\": \""
+                            + id.toLowerCase() + "@example.com\"}")).build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("PUT " + id + " answered " + response.statusCode());

@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -218,6 +221,66 @@ class CalibrationTest {
                 group.get("promotionRate") == null ? null : ((Number) group.get("promotionRate")).doubleValue(),
                 group.get("averageReadiness") == null ? null : ((Number) group.get("averageReadiness")).doubleValue());
         assertThat(numbers).as(path).isEqualTo(rebuilt);
+    }
+
+    /**
+     * The ledger row of a group is updated by every decision in it: decisions committed at the same
+     * time (eight clients, as two instances of the service would send them) must neither lose an
+     * increment nor count one twice — the numbers served equal the numbers rebuilt from the cases.
+     */
+    @Test
+    void concurrentDecisionsLeaveTheLedgerEqualToWhatTheCasesSay() throws Exception {
+        CaseFixture org = new CaseFixture(catalog, people);
+        String cycle = org.cycle(1, org.chair, org.member);
+        CaseFixture.transition(cycle, "OPEN_NOMINATIONS");
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            candidates.add(Upstream.id("conc"));
+        }
+        org.upstream.people(candidates.stream().map(c -> new String[] {c, org.manager}).toList());
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            String candidate = candidates.get(i);
+            org.upstream.level(candidate, org.framework, "PM", LocalDate.of(2025, 1, 1));
+            String id = given().auth().oauth2(token(org.manager)).contentType(ContentType.JSON)
+                    .body(Map.of("cycleId", cycle, "candidateId", candidate, "targetLevel", "SPM",
+                            "justification", "Ready for more scope"))
+                    .post("/api/v1/nominations").then().statusCode(201).extract().path("id");
+            CaseFixture.submit(id).then().statusCode(200);
+            UpstreamEvents.send("leveling.evidence", id, "/evidence-service", "org.leveling.evidence.packet-assembled.v1",
+                    CaseFixture.packet(org.framework, candidate, id, i % 10));
+            cases.add(id);
+        }
+        for (String id : cases) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> "IN_REVIEW".equals(given().auth().oauth2(HR)
+                    .get("/api/v1/nominations/{id}", id).path("status")));
+        }
+        CaseFixture.transition(cycle, "START_REVIEW");
+        for (int i = 0; i < cases.size(); i++) {
+            CaseFixture.vote(org.member, cases.get(i), i % 2 == 0 ? "APPROVE" : "REJECT").then().statusCode(201);
+        }
+
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> decided = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                String id = cases.get(i);
+                String outcome = i % 2 == 0 ? "PROMOTED" : "NOT_PROMOTED";
+                decided.add(clients.submit(() -> CaseFixture.decide(org.chair, id,
+                        CaseFixture.decision(outcome, null)).statusCode()));
+            }
+            for (Future<Integer> status : decided) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            clients.shutdown();
+        }
+
+        JsonPath served = json(given().auth().oauth2(HR).get("/api/v1/cycles/{id}/calibration", cycle));
+        assertThat(served.getMap("overall")).containsEntry("nominations", 16).containsEntry("decided", 16)
+                .containsEntry("promoted", 8).containsEntry("notPromoted", 8);
+        JsonPath rebuilt = json(given().auth().oauth2(HR).post("/api/v1/cycles/{id}/calibration/rebuild", cycle));
+        assertThat(served.getMap("$")).isEqualTo(rebuilt.getMap("$"));
     }
 
     /** The body with decimals as BigDecimal, as served (not rounded through float). */
