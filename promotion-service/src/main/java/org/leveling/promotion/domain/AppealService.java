@@ -147,7 +147,7 @@ public class AppealService {
         // the same work as a hidden one.
         String nominationId = Appeal.nominationIdOf(appealId);
         String caseId = nominationId == null ? appealId : nominationId;
-        Nomination nomination = CaseAccess.orStandIn(caseId, Nomination.findById(caseId));
+        CaseParties nomination = cases.partiesOrStandIn(caseId);
         boolean seesCase = cases.maySee(caller, nomination);
         boolean decidesAppeals = cases.isIndependentChair(caller.employeeId(), nomination);
         if (nominationId == null || !(caller.hasRole(Roles.HR_ADMIN) || seesCase || decidesAppeals)) {

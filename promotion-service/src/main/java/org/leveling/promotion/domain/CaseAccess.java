@@ -45,7 +45,7 @@ public class CaseAccess {
      * whatever the earlier ones answered, so that the check costs the same statements for any case and
      * any caller (a stand-in for an unknown id included; see {@link #orStandIn}).
      */
-    public boolean maySee(Caller caller, Nomination n) {
+    public boolean maySee(Caller caller, CaseParties n) {
         String me = caller.employeeId();
         Map<String, ConflictReason> conflicts = conflictsOfInterest(n);
         boolean chairsOpenAppeal = reviewsOpenAppeal(me, n, conflicts);
@@ -83,24 +83,24 @@ public class CaseAccess {
     }
 
     /** While an appeal of the case is open, the chairs who may decide it read the case. */
-    public boolean reviewsOpenAppeal(String employeeId, Nomination nomination) {
+    public boolean reviewsOpenAppeal(String employeeId, CaseParties nomination) {
         return reviewsOpenAppeal(employeeId, nomination, conflictsOfInterest(nomination));
     }
 
-    private boolean reviewsOpenAppeal(String employeeId, Nomination nomination,
+    private boolean reviewsOpenAppeal(String employeeId, CaseParties nomination,
             Map<String, ConflictReason> conflicts) {
         boolean open = Appeal.count("nominationId = ?1 and status = ?2", nomination.id(), Appeal.Status.OPEN) > 0;
         return chairsAnotherCommittee(employeeId, nomination) && open && !conflicts.containsKey(employeeId);
     }
 
     /** Chairs another committee of the case's cycle and has no conflict of interest on the case. */
-    public boolean isIndependentChair(String employeeId, Nomination nomination) {
+    public boolean isIndependentChair(String employeeId, CaseParties nomination) {
         return chairsAnotherCommittee(employeeId, nomination)
                 && !conflictsOfInterest(nomination).containsKey(employeeId);
     }
 
     /** One yes/no from the database, whatever the cycle holds: its committees are not loaded for it. */
-    private boolean chairsAnotherCommittee(String employeeId, Nomination nomination) {
+    private boolean chairsAnotherCommittee(String employeeId, CaseParties nomination) {
         return (Boolean) entityManager.createNativeQuery("""
                 SELECT EXISTS (SELECT 1 FROM committee WHERE cycle_id = :cycle AND id <> :committee
                     AND members @> jsonb_build_array(jsonb_build_object('employeeId', :member, 'role', :chair)))
@@ -110,16 +110,29 @@ public class CaseAccess {
                 .getSingleResult();
     }
 
-    /** The case, for a caller who may see it; 404 for everyone else, as for an unknown id. */
+    /**
+     * The case, for a caller who may see it; 404 for everyone else, as for an unknown id. The check
+     * runs on the case's parties, read without the entity, so a refused caller costs what an unknown
+     * id costs: the entity is loaded only for a caller who may see it.
+     */
     public Nomination visible(String id) {
-        return check(id, Nomination.findById(id));
+        if (!mayCallerSee(id)) {
+            throw new ResourceNotFoundException("nomination", id);
+        }
+        return Nomination.findById(id);
     }
 
     /** Whether the caller may see the case with this id; false for an unknown id, after the same work. */
     public boolean mayCallerSee(String id) {
-        Nomination found = Nomination.findById(id);
-        boolean visible = maySee(currentUser.caller(), orStandIn(id, found));
+        CaseParties.Projection found = Nomination.partiesOf(id);
+        boolean visible = maySee(currentUser.caller(), found != null ? found : CaseParties.Projection.standIn(id));
         return found != null && visible;
+    }
+
+    /** The parties of the case, read without the entity; for an unknown id, those of a stand-in nobody may see. */
+    public CaseParties partiesOrStandIn(String id) {
+        CaseParties.Projection found = Nomination.partiesOf(id);
+        return found != null ? found : CaseParties.Projection.standIn(id);
     }
 
     /** As {@link #visible}, locked for update: changes to one case are serialised. */
@@ -132,7 +145,7 @@ public class CaseAccess {
      * nominator, the candidate's current management chain, members who declared a recusal, and
      * whoever acknowledged or endorsed evidence in the case's packet.
      */
-    public Map<String, ConflictReason> conflictsOfInterest(Nomination nomination) {
+    public Map<String, ConflictReason> conflictsOfInterest(CaseParties nomination) {
         Map<String, ConflictReason> conflicted = new LinkedHashMap<>();
         conflicted.put(nomination.candidateId(), ConflictReason.CANDIDATE);
         conflicted.putIfAbsent(nomination.nominatorId(), ConflictReason.NOMINATOR);
@@ -150,14 +163,14 @@ public class CaseAccess {
     }
 
     /** The members who may review the case now: those eligible at submission without a conflict since. */
-    public List<String> eligibleMembers(Nomination nomination) {
+    public List<String> eligibleMembers(CaseParties nomination) {
         if (nomination.eligibleMembers().isEmpty()) {
             return List.of();
         }
         return eligibleMembers(nomination, conflictsOfInterest(nomination));
     }
 
-    private static List<String> eligibleMembers(Nomination nomination, Map<String, ConflictReason> conflicted) {
+    private static List<String> eligibleMembers(CaseParties nomination, Map<String, ConflictReason> conflicted) {
         return nomination.eligibleMembers().stream().filter(m -> !conflicted.containsKey(m)).toList();
     }
 

@@ -19,7 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** A case: a candidate nominated for a target level in a cycle, pinned to a framework version. */
 @Entity
 @Table(name = "nomination")
-public class Nomination extends PanacheEntityBase {
+public class Nomination extends PanacheEntityBase implements CaseParties {
 
     @Id
     private String id;
@@ -104,6 +104,14 @@ public class Nomination extends PanacheEntityBase {
         nomination.eligibleMembers = List.of();
         nomination.status = NominationStatus.SUBMITTED;
         return nomination;
+    }
+
+    /** The parties of case {@code id}, read without loading the entity; null when there is no such case. */
+    static CaseParties.Projection partiesOf(String id) {
+        return getEntityManager().createQuery("select new " + CaseParties.Projection.class.getName()
+                        + "(n.id, n.cycleId, n.candidateId, n.nominatorId, n.committeeId, n.eligibleMembers) "
+                        + "from Nomination n where n.id = :id", CaseParties.Projection.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(null);
     }
 
     public void edit(String targetLevel, String justification, Instant now) {
