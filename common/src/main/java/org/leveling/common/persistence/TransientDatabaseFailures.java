@@ -5,6 +5,8 @@ import java.sql.SQLTransientException;
 import java.util.Locale;
 
 import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.RollbackException;
 
 /**
  * Failures that say the database, not the request or the event, is the problem — it is down,
@@ -17,8 +19,29 @@ public final class TransientDatabaseFailures {
     private TransientDatabaseFailures() {
     }
 
-    /** Whether {@code failure} or one of its causes is such a failure. */
+    /**
+     * Whether {@code failure}, one of its causes or one of their suppressed exceptions is such a
+     * failure. A commit that fails on a broken connection surfaces as the transaction manager's
+     * RollbackException with the driver's error only attached as suppressed.
+     */
     public static boolean isTransient(Throwable failure) {
+        return isTransient(failure, 0);
+    }
+
+    /**
+     * Whether the connection broke while the transaction was being committed: the database may have
+     * committed it before the answer was lost, so the outcome is unknown to the service.
+     */
+    public static boolean duringCommit(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RollbackException || t instanceof HeuristicMixedException) {
+                return isTransient(t);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTransient(Throwable failure, int depth) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
@@ -30,6 +53,13 @@ public final class TransientDatabaseFailures {
             if (t instanceof PessimisticLockException || t instanceof SQLTransientException
                     || t instanceof java.net.ConnectException || isPoolTimeout(t)) {
                 return true;
+            }
+            if (depth < 3) {
+                for (Throwable suppressed : t.getSuppressed()) {
+                    if (isTransient(suppressed, depth + 1)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

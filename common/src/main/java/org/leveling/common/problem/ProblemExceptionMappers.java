@@ -177,16 +177,23 @@ public class ProblemExceptionMappers {
     }
 
     /**
-     * The database is down, restarting or out of connections: nothing was changed (the transaction
-     * did not commit), and the same request succeeds later, so a 503 that says when to try again.
+     * The database is down, restarting or out of connections: the same request succeeds later, so a
+     * 503 that says when to try again — and, when the connection broke during the commit, that the
+     * change may have been made.
      */
     private static Response unavailable(Throwable e, ContainerRequestContext request, String correlationId) {
         Log.warnf("Database unavailable on %s %s [correlationId=%s]: %s", request.getMethod(),
                 ControlCharacters.escaped(request.getUriInfo().getPath()), correlationId,
                 ControlCharacters.escaped(String.valueOf(rootCause(e).getMessage())));
-        Response problem = ProblemResponses.of(request, 503, ProblemType.SERVICE_UNAVAILABLE,
-                "The service's database is unavailable at the moment; nothing was changed. Retry after "
-                        + RETRY_AFTER_SECONDS + " seconds.", List.of());
+        String detail = TransientDatabaseFailures.duringCommit(e)
+                // The answer to the commit was lost: it may have been made. A repeat is safe where a repeat is
+                // recognised (PUT, Idempotency-Key), which is what a client should retry with.
+                ? "The service's database became unavailable while the change was being committed: it may or may "
+                        + "not have been made. Retry after " + RETRY_AFTER_SECONDS + " seconds; repeating the same PUT, "
+                        + "or a POST with the same Idempotency-Key, is safe."
+                : "The service's database is unavailable at the moment; nothing was changed. Retry after "
+                        + RETRY_AFTER_SECONDS + " seconds.";
+        Response problem = ProblemResponses.of(request, 503, ProblemType.SERVICE_UNAVAILABLE, detail, List.of());
         return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 

@@ -407,19 +407,7 @@ class FaultInjectionTest {
         }
     }
 
-    private static Map<String, Long> countBy(Connection db, String sql, String like) throws Exception {
-        Map<String, Long> counts = new HashMap<>();
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, like);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
-        return counts;
-    }
-
+    /** Column 1 → column 2 (as text) of the rows {@code sql} finds for its one LIKE parameter. */
     private static Map<String, String> pairs(Connection db, String sql, String like) throws Exception {
         Map<String, String> pairs = new HashMap<>();
         try (PreparedStatement query = db.prepareStatement(sql)) {
@@ -431,5 +419,12 @@ class FaultInjectionTest {
             }
         }
         return pairs;
+    }
+
+    /** As {@link #pairs}, for a count per key. */
+    private static Map<String, Long> countBy(Connection db, String sql, String like) throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        pairs(db, sql, like).forEach((key, count) -> counts.put(key, Long.parseLong(count)));
+        return counts;
     }
 }

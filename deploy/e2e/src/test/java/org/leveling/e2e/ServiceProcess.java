@@ -90,6 +90,20 @@ final class ServiceProcess {
         }
     }
 
+    /** The service JVM's resident set (VmRSS) now, in kilobytes: the java child of the wrapping shell. */
+    long rssKilobytes() {
+        ProcessHandle java = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
+                .findFirst().orElseThrow(() -> new IllegalStateException(name + " has no running JVM"));
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(java.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:")).findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                    .orElseThrow(() -> new IllegalStateException("no VmRSS for " + name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     int port() {
         return Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
     }
