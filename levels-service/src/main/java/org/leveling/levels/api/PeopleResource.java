@@ -40,7 +40,6 @@ import org.leveling.levels.domain.LevelChangeProposalService;
 import org.leveling.levels.domain.LevelHistoryService;
 import org.leveling.levels.domain.PeopleService;
 import org.leveling.levels.domain.Person;
-import org.leveling.levels.persistence.ReportingLines;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -146,7 +145,7 @@ public class PeopleResource {
     }
 
     @Schema(name = "ReportPage")
-    public record ReportPage(List<ReportingLines.Report> items,
+    public record ReportPage(List<PeopleService.Report> items,
             @Schema(description = "Pass as cursor for the next page; null on the last.") String nextCursor) {
     }
 
@@ -175,11 +174,11 @@ public class PeopleResource {
             @Max(MAX_PAGE_SIZE) int limit,
             @Parameter(description = "From nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200)
             String cursor) {
-        ReportingLines.Position after = cursor == null ? null : Cursors.decodeParts(cursor,
-                parts -> new ReportingLines.Position(Integer.parseInt(parts.get(0)), parts.get(1)));
-        List<ReportingLines.Report> page = people.reports(employeeId, after, limit + 1);
-        List<ReportingLines.Report> items = page.stream().limit(limit).toList();
-        ReportingLines.Report last = items.isEmpty() ? null : items.get(items.size() - 1);
+        PeopleService.ReportPosition after = cursor == null ? null : Cursors.decodeParts(cursor,
+                parts -> new PeopleService.ReportPosition(Integer.parseInt(parts.get(0)), parts.get(1)));
+        List<PeopleService.Report> page = people.reports(employeeId, after, limit + 1);
+        List<PeopleService.Report> items = page.stream().limit(limit).toList();
+        PeopleService.Report last = items.isEmpty() ? null : items.get(items.size() - 1);
         return new ReportPage(items, page.size() > limit ? Cursors.encodeParts(last.depth(), last.employeeId()) : null);
     }
 

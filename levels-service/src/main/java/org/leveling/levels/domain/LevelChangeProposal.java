@@ -186,4 +186,16 @@ public class LevelChangeProposal extends PanacheEntityBase {
     public Long historyEntryId() {
         return historyEntryId;
     }
+
+    /** The proposal as it is now, for the events it causes. */
+    public Snapshot snapshot() {
+        return new Snapshot(id, employeeId, frameworkKey, frameworkVersion, level, previousLevel, effectiveFrom, reason,
+                status, proposedBy, proposedAt, decidedBy, decidedAt, historyEntryId);
+    }
+
+    /** What a proposal says, detached from its row (the rejection's reason stays in the row). */
+    public record Snapshot(String id, String employeeId, String frameworkKey, int frameworkVersion, String level,
+            String previousLevel, LocalDate effectiveFrom, LevelAssignment.Reason reason, Status status,
+            String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt, Long historyEntryId) {
+    }
 }

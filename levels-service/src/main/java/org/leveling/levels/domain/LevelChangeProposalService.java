@@ -12,16 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.leveling.common.audit.AuditTrail;
-import org.leveling.common.outbox.Outbox;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.ManagementChains;
-import org.leveling.levels.messaging.LevelChangeProposalDecidedV1;
-import org.leveling.levels.messaging.LevelChangeProposedV1;
 
 import io.quarkus.panache.common.Sort;
 
@@ -38,17 +36,15 @@ public class LevelChangeProposalService {
 
     private final LevelHistoryService levels;
     private final ManagementChains chains;
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public LevelChangeProposalService(LevelHistoryService levels, ManagementChains chains, Outbox outbox,
-            AuditTrail audit, CurrentUser currentUser, Clock clock) {
+    public LevelChangeProposalService(LevelHistoryService levels, ManagementChains chains,
+            ChangeRecorder changes, CurrentUser currentUser, Clock clock) {
         this.levels = levels;
         this.chains = chains;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -76,8 +72,8 @@ public class LevelChangeProposalService {
         LevelChangeProposal proposal = LevelChangeProposal.propose(UUID.randomUUID().toString(), employeeId, change,
                 latest, caller.employeeId(), clock.instant());
         proposal.persistAndFlush();
-        outbox.record(LevelChangeProposedV1.of(proposal).toOutbox());
-        audit.recordChange(RESOURCE, proposal.id(), null, State.of(proposal));
+        changes.record(Change.of(RESOURCE, proposal.id(), null, State.of(proposal))
+                .causing(new LevelChangeProposed(proposal.snapshot())));
         return proposal;
     }
 
@@ -105,10 +101,10 @@ public class LevelChangeProposalService {
         LevelHistoryService.Entry entry = levels.record(proposal.employeeId(), proposal.change(), caller.employeeId(),
                 latest);
         proposal.approve(caller.employeeId(), clock.instant(), entry.assignment().id());
-        outbox.record(LevelChangeProposalDecidedV1.of(proposal).toOutbox());
-        audit.recordChange(RESOURCE, id, before, State.of(proposal));
-        audit.recordChange("level-history", proposal.employeeId(), entry.before(),
-                LevelHistoryService.describe(entry.assignment()));
+        // level-changed goes first: the decision names the entry it announced.
+        changes.record(entry.change());
+        changes.record(Change.of(RESOURCE, id, before, State.of(proposal))
+                .causing(new LevelChangeProposalDecided(proposal.snapshot())));
         return proposal;
     }
 
@@ -119,8 +115,8 @@ public class LevelChangeProposalService {
         LevelChangeProposal proposal = lockForDecision(id, caller, false);
         State before = State.of(proposal);
         proposal.reject(caller.employeeId(), clock.instant(), reason);
-        outbox.record(LevelChangeProposalDecidedV1.of(proposal).toOutbox());
-        audit.recordChange(RESOURCE, id, before, State.of(proposal));
+        changes.record(Change.of(RESOURCE, id, before, State.of(proposal))
+                .causing(new LevelChangeProposalDecided(proposal.snapshot())));
         return proposal;
     }
 

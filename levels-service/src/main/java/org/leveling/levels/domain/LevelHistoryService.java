@@ -9,8 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.leveling.common.audit.AuditTrail;
-import org.leveling.common.outbox.Outbox;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.changes.EventCause;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
@@ -21,7 +22,6 @@ import org.leveling.common.security.CurrentUser;
 import org.leveling.levels.domain.framework.FrameworkDocument;
 import org.leveling.levels.domain.framework.FrameworkService;
 import org.leveling.levels.domain.framework.FrameworkVersion;
-import org.leveling.levels.messaging.LevelChangedV1;
 
 import io.quarkus.panache.common.Sort;
 
@@ -29,16 +29,14 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class LevelHistoryService {
 
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final AccessPolicy access;
     private final FrameworkService frameworks;
     private final Clock clock;
 
-    public LevelHistoryService(Outbox outbox, AuditTrail audit, AccessPolicy access, FrameworkService frameworks,
+    public LevelHistoryService(ChangeRecorder changes, AccessPolicy access, FrameworkService frameworks,
             Clock clock) {
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.access = access;
         this.frameworks = frameworks;
         this.clock = clock;
@@ -69,7 +67,7 @@ public class LevelHistoryService {
                     + "': later changes are PROMOTION, TRANSFER or CORRECTION proposals for a second hr-admin.");
         }
         Entry entry = appendEntry(employeeId, change, caller.employeeId());
-        audit.recordChange("level-history", employeeId, entry.before(), describe(entry.assignment()));
+        changes.record(entry.change());
         return entry.assignment();
     }
 
@@ -85,8 +83,7 @@ public class LevelHistoryService {
             return;
         }
         Entry entry = appendEntry(candidateId, change, producer);
-        audit.recordEventChange(producer, eventType, eventId, "level-history", candidateId, entry.before(),
-                describe(entry.assignment()));
+        changes.record(new EventCause(producer, eventType, eventId), entry.change());
     }
 
     /**
@@ -123,8 +120,7 @@ public class LevelHistoryService {
         Entry entry = appendEntry(candidateId, new LevelChange(before.frameworkKey(), before.frameworkVersion(),
                 before.level(), promotion.get().effectiveFrom(), LevelAssignment.Reason.CORRECTION, decisionId),
                 producer);
-        audit.recordEventChange(producer, eventType, eventId, "level-history", candidateId, entry.before(),
-                describe(entry.assignment()));
+        changes.record(new EventCause(producer, eventType, eventId), entry.change());
     }
 
     private Entry appendEntry(String employeeId, LevelChange change, String recordedBy) {
@@ -169,20 +165,28 @@ public class LevelHistoryService {
         return Optional.empty();
     }
 
-    /** Inserts the entry and records its level-changed event; the caller has locked the person and checked the change. */
+    /**
+     * Inserts the entry; the caller has locked the person and checked the change, and records the
+     * returned entry's change (audit row and level-changed) with its cause.
+     */
     Entry record(String employeeId, LevelChange change, String recordedBy, Optional<LevelAssignment> latest) {
         LevelAssignment entry = LevelAssignment.of(employeeId, change.frameworkKey(), change.frameworkVersion(),
                 change.level(), change.effectiveFrom(), change.reason(), change.sourceRef(),
                 clock.instant(), recordedBy);
         entry.persistAndFlush();
-        outbox.record(new LevelChangedV1(employeeId, change.frameworkKey(), change.frameworkVersion(), change.level(),
-                latest.map(LevelAssignment::level).orElse(null), change.effectiveFrom(), change.reason().name(),
-                change.sourceRef(), entry.id()).toOutbox());
-        return new Entry(entry, latest.map(LevelHistoryService::describe).orElse(null));
+        LevelChanged changed = new LevelChanged(employeeId, change.frameworkKey(), change.frameworkVersion(),
+                change.level(), latest.map(LevelAssignment::level).orElse(null), change.effectiveFrom(),
+                change.reason(), change.sourceRef(), entry.id());
+        return new Entry(entry, latest.map(LevelHistoryService::describe).orElse(null), changed);
     }
 
-    /** An appended entry and the description of the latest one before it (null for the first). */
-    record Entry(LevelAssignment assignment, String before) {
+    /** An appended entry, the description of the latest one before it (null for the first) and its event. */
+    record Entry(LevelAssignment assignment, String before, LevelChanged event) {
+
+        /** The history's change, as the audit trail keeps it, with its level-changed event. */
+        Change change() {
+            return Change.of("level-history", assignment.employeeId(), before, describe(assignment)).causing(event);
+        }
     }
 
     /** A position in a history, oldest first: after the entry with this date and id. */

@@ -13,32 +13,29 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
-import org.leveling.common.audit.AuditTrail;
-import org.leveling.common.outbox.Outbox;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.security.AccessPolicy;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
-import org.leveling.levels.messaging.PersonUpsertedV1;
 import org.leveling.levels.persistence.ReportingLines;
 
 /** Upserts and reads people. Each change and its event commit in one transaction. */
 @ApplicationScoped
 public class PeopleService {
 
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final AccessPolicy access;
     private final ReportingLines reportingLines;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public PeopleService(Outbox outbox, AuditTrail audit, AccessPolicy access, ReportingLines reportingLines,
+    public PeopleService(ChangeRecorder changes, AccessPolicy access, ReportingLines reportingLines,
             CurrentUser currentUser, Clock clock) {
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.access = access;
         this.reportingLines = reportingLines;
         this.currentUser = currentUser;
@@ -122,9 +119,8 @@ public class PeopleService {
         Person existing = Person.findById(employeeId, LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
             PersonDetails before = existing.details();
-            Optional<PersonUpsertedV1> event = existing.revise(details, clock.instant());
-            event.ifPresent(changed -> outbox.record(changed.toOutbox()));
-            audit.recordChange("person", employeeId, before, existing.details());
+            Optional<PersonUpserted> event = existing.revise(details, clock.instant());
+            changes.record(Change.of("person", employeeId, before, existing.details()).causing(event));
             return new Upserted(existing, false, event.isPresent());
         }
         Person.Registration registration = Person.register(employeeId, details, clock.instant());
@@ -134,8 +130,7 @@ public class PeopleService {
             // Another request registered the same person between our lookup and insert.
             throw ProblemException.conflict("Person " + employeeId + " was created concurrently; retry the request.");
         }
-        outbox.record(registration.event().toOutbox());
-        audit.recordChange("person", employeeId, null, details);
+        changes.record(Change.of("person", employeeId, null, details).causing(registration.event()));
         return new Upserted(registration.person(), true, true);
     }
 
@@ -152,9 +147,19 @@ public class PeopleService {
      * {@code after} (null: from the first), for the person, their managers and hr-admin.
      */
     @Transactional
-    public List<ReportingLines.Report> reports(String employeeId, ReportingLines.Position after, int limit) {
+    public List<Report> reports(String employeeId, ReportPosition after, int limit) {
         get(employeeId);
-        return reportingLines.reports(employeeId, after, limit);
+        ReportingLines.Position from = after == null ? null : new ReportingLines.Position(after.depth(), after.employeeId());
+        return reportingLines.reports(employeeId, from, limit).stream()
+                .map(r -> new Report(r.employeeId(), r.name(), r.managerId(), r.depth())).toList();
+    }
+
+    /** Someone below a person: {@code depth} 1 is a direct report. */
+    public record Report(String employeeId, String name, String managerId, int depth) {
+    }
+
+    /** A place in the list of reports: after the report at this depth with this employee id. */
+    public record ReportPosition(int depth, String employeeId) {
     }
 
 

@@ -9,8 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.leveling.levels.messaging.PersonUpsertedV1;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A person in the directory. Each change raises the revision and yields the event it causes. */
@@ -52,7 +50,7 @@ public class Person extends PanacheEntityBase {
     }
 
     /** Applies new details; returns the event when anything changed, nothing for an identical upsert. */
-    public Optional<PersonUpsertedV1> revise(PersonDetails details, Instant now) {
+    public Optional<PersonUpserted> revise(PersonDetails details, Instant now) {
         if (details.equals(details())) {
             return Optional.empty();
         }
@@ -75,8 +73,8 @@ public class Person extends PanacheEntityBase {
         track = details.track();
     }
 
-    private PersonUpsertedV1 upserted() {
-        return new PersonUpsertedV1(employeeId, name, managerId, orgUnit, jobFamily, track, revision, updatedAt);
+    private PersonUpserted upserted() {
+        return new PersonUpserted(employeeId, name, managerId, orgUnit, jobFamily, track, revision, updatedAt);
     }
 
     public String employeeId() {
@@ -100,6 +98,6 @@ public class Person extends PanacheEntityBase {
     }
 
     /** A newly registered person and the event of their registration. */
-    public record Registration(Person person, PersonUpsertedV1 event) {
+    public record Registration(Person person, PersonUpserted event) {
     }
 }

@@ -19,7 +19,7 @@ public record LevelChangeProposalDecidedV1(String proposalId, String employeeId,
 
     public static final String TYPE = "org.leveling.people.level-change-proposal-decided.v1";
 
-    public static LevelChangeProposalDecidedV1 of(LevelChangeProposal p) {
+    public static LevelChangeProposalDecidedV1 of(LevelChangeProposal.Snapshot p) {
         return new LevelChangeProposalDecidedV1(p.id(), p.employeeId(), p.frameworkKey(), p.frameworkVersion(),
                 p.level(), p.effectiveFrom(), p.reason().name(), p.status().name(), p.proposedBy(), p.decidedBy(),
                 p.decidedAt(), p.historyEntryId());

@@ -18,7 +18,7 @@ public record LevelChangeProposedV1(String proposalId, String employeeId, String
 
     public static final String TYPE = "org.leveling.people.level-change-proposed.v1";
 
-    public static LevelChangeProposedV1 of(LevelChangeProposal p) {
+    public static LevelChangeProposedV1 of(LevelChangeProposal.Snapshot p) {
         return new LevelChangeProposedV1(p.id(), p.employeeId(), p.frameworkKey(), p.frameworkVersion(), p.level(),
                 p.previousLevel(), p.effectiveFrom(), p.reason().name(), p.status().name(), p.proposedBy(),
                 p.proposedAt());

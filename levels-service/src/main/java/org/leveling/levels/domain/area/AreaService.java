@@ -9,15 +9,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
-import org.leveling.common.audit.AuditTrail;
-import org.leveling.common.outbox.Outbox;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.levels.domain.Person;
-import org.leveling.levels.messaging.AreaOwnerChangedV1;
 
 import io.quarkus.panache.common.Sort;
 
@@ -25,13 +24,11 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class AreaService {
 
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final Clock clock;
 
-    public AreaService(Outbox outbox, AuditTrail audit, Clock clock) {
-        this.outbox = outbox;
-        this.audit = audit;
+    public AreaService(ChangeRecorder changes, Clock clock) {
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -49,8 +46,8 @@ public class AreaService {
             throw ProblemException.conflict("An area with key '" + key + "' was created concurrently.");
         }
         AreaOwnership.of(key, ownerId, now, changedBy()).persist();
-        outbox.record(new AreaOwnerChangedV1(key, name, ownerId, null, area.revision(), now).toOutbox());
-        audit.recordChange("area", key, null, new Snapshot(key, name, description, ownerId));
+        changes.record(Change.of("area", key, null, new Snapshot(key, name, description, ownerId))
+                .causing(new AreaOwnerChanged(key, name, ownerId, null, area.revision(), now)));
         return area;
     }
 
@@ -64,12 +61,14 @@ public class AreaService {
         requirePerson(ownerId);
         String previous = area.ownerId();
         Instant now = clock.instant();
-        if (area.handOver(ownerId, now)) {
-            AreaOwnership.of(key, ownerId, now, changedBy()).persist();
-            outbox.record(new AreaOwnerChangedV1(key, area.name(), ownerId, previous, area.revision(), now).toOutbox());
-        }
-        audit.recordChange("area", key, new Snapshot(key, area.name(), area.description(), previous),
+        boolean handedOver = area.handOver(ownerId, now);
+        Change change = Change.of("area", key, new Snapshot(key, area.name(), area.description(), previous),
                 new Snapshot(key, area.name(), area.description(), area.ownerId()));
+        if (handedOver) {
+            AreaOwnership.of(key, ownerId, now, changedBy()).persist();
+            change = change.causing(new AreaOwnerChanged(key, area.name(), ownerId, previous, area.revision(), now));
+        }
+        changes.record(change);
         return area;
     }
 

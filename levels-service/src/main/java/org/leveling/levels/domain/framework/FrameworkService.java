@@ -11,16 +11,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
-import org.leveling.common.audit.AuditTrail;
-import org.leveling.common.outbox.Outbox;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.web.IfMatch;
-import org.leveling.levels.messaging.FrameworkPublishedV1;
-import org.leveling.levels.messaging.FrameworkRetiredV1;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,14 +38,12 @@ public class FrameworkService {
     private static final int MAX_CACHED_DOCUMENTS = 256;
 
     private final Map<String, FrameworkDocument> publishedDocuments = new ConcurrentHashMap<>();
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public FrameworkService(Outbox outbox, AuditTrail audit, ObjectMapper json, Clock clock) {
-        this.outbox = outbox;
-        this.audit = audit;
+    public FrameworkService(ChangeRecorder changes, ObjectMapper json, Clock clock) {
+        this.changes = changes;
         this.json = json;
         this.clock = clock;
     }
@@ -63,7 +59,7 @@ public class FrameworkService {
         } catch (ConstraintViolationException e) {
             throw ProblemException.conflict("A framework with key '" + key + "' was created concurrently.");
         }
-        audit.recordChange("framework", key, null, new Summary(key, name, jobFamily));
+        changes.record(Change.of("framework", key, null, new Summary(key, name, jobFamily)));
         return framework;
     }
 
@@ -138,7 +134,7 @@ public class FrameworkService {
         }
         FrameworkDocument before = draftOf(framework);
         framework.replaceDraft(write(document), clock.instant());
-        audit.recordChange("framework-draft", key, before, document);
+        changes.record(Change.of("framework-draft", key, before, document));
         return framework;
     }
 
@@ -161,10 +157,10 @@ public class FrameworkService {
         FrameworkVersion version = FrameworkVersion.publish(key, framework.nextVersion(now), framework.draft(),
                 CurrentUser.ofCurrentRequest().employeeId(), now);
         version.persist();
-        outbox.record(new FrameworkPublishedV1(key, framework.name(), framework.jobFamily(), version.version(), now,
-                document).toOutbox());
-        audit.recordChange("framework-version", key + "/" + version.version(), null,
-                new VersionSummary(key, version.version(), now, null));
+        changes.record(Change.of("framework-version", key + "/" + version.version(), null,
+                new VersionSummary(key, version.version(), now, null))
+                .causing(new FrameworkPublished(key, framework.name(), framework.jobFamily(), version.version(), now,
+                        document)));
         return version;
     }
 
@@ -185,10 +181,10 @@ public class FrameworkService {
         if (!version.retire(now)) {
             throw ProblemException.conflict("Version " + number + " of '" + key + "' was retired at " + version.retiredAt() + ".");
         }
-        outbox.record(new FrameworkRetiredV1(key, number, now).toOutbox());
-        audit.recordChange("framework-version", key + "/" + number,
+        changes.record(Change.of("framework-version", key + "/" + number,
                 new VersionSummary(key, number, version.publishedAt(), null),
-                new VersionSummary(key, number, version.publishedAt(), now));
+                new VersionSummary(key, number, version.publishedAt(), now))
+                .causing(new FrameworkRetired(key, number, now)));
         return version;
     }
 
