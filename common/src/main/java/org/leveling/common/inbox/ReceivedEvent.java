@@ -1,5 +1,7 @@
 package org.leveling.common.inbox;
 
+import org.leveling.common.changes.EventCause;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -7,4 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record ReceivedEvent(String id, String source, String type, String subject, String time,
         String topic, int partition, long offset, String key, JsonNode data) {
+
+    /** This event as the cause of a change, for the audit trail, naming the service that produced it. */
+    public EventCause causeBy(String producer) {
+        return new EventCause(producer, type, id);
+    }
 }

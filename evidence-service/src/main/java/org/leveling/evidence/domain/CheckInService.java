@@ -10,16 +10,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.frameworks.CatalogVersion;
-import org.leveling.common.outbox.Outbox;
 import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.evidence.domain.CheckIn.Rating;
-import org.leveling.evidence.messaging.CheckInRecordedV1;
 
 /** Managers' check-ins with their reports; kept as history, never changed. */
 @ApplicationScoped
@@ -28,17 +27,15 @@ public class CheckInService {
     private final FrameworkReferences references;
     private final PeopleDirectory people;
     private final EvidenceAccess access;
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final Clock clock;
 
     public CheckInService(FrameworkReferences references, PeopleDirectory people, EvidenceAccess access,
-            Outbox outbox, AuditTrail audit, Clock clock) {
+            ChangeRecorder changes, Clock clock) {
         this.references = references;
         this.people = people;
         this.access = access;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -75,11 +72,11 @@ public class CheckInService {
                 content.notes(), content.frameworkKey(), content.frameworkVersion(), content.targetLevel(),
                 content.ratings(), now);
         checkIn.persist();
-        outbox.record(new CheckInRecordedV1(checkIn.id(), subjectId, caller.employeeId(), content.date(),
-                content.frameworkKey(), content.frameworkVersion(), content.targetLevel(), content.ratings(), now)
-                .toOutbox());
-        audit.recordChange("check-in", checkIn.id(), null, new Summary(checkIn.id(), subjectId, content.date(),
-                content.targetLevel(), content.ratings()));
+        changes.record(Change.of("check-in", checkIn.id(), null, new Summary(checkIn.id(), subjectId, content.date(),
+                content.targetLevel(), content.ratings()))
+                .causing(new CheckInRecorded(checkIn.id(), subjectId, caller.employeeId(), content.date(),
+                        content.frameworkKey(), content.frameworkVersion(), content.targetLevel(), content.ratings(),
+                        now)));
         return checkIn;
     }
 

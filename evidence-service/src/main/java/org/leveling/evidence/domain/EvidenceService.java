@@ -14,18 +14,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.frameworks.CatalogVersion;
-import org.leveling.common.outbox.Outbox;
 import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
-import org.leveling.evidence.messaging.EvidenceAttestedV1;
-import org.leveling.evidence.messaging.EvidenceSubmittedV1;
-import org.leveling.evidence.messaging.EvidenceWithdrawnV1;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -44,18 +41,16 @@ public class EvidenceService {
     private final FrameworkReferences references;
     private final PeopleDirectory people;
     private final EvidenceAccess access;
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final Clock clock;
 
     public EvidenceService(EntityManager entityManager, FrameworkReferences references, PeopleDirectory people,
-            EvidenceAccess access, Outbox outbox, AuditTrail audit, Clock clock) {
+            EvidenceAccess access, ChangeRecorder changes, Clock clock) {
         this.entityManager = entityManager;
         this.references = references;
         this.people = people;
         this.access = access;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -86,7 +81,7 @@ public class EvidenceService {
                 // A replay shows the evidence as it is now: only to an author who may still read it.
                 access.requireRead(earlier.subjectId(), "evidence", earlier.id());
                 // The call is audited like any other; before = after says that it changed nothing.
-                audit.recordChange("evidence", earlier.id(), Summary.of(earlier), Summary.of(earlier));
+                changes.record(Change.of("evidence", earlier.id(), Summary.of(earlier), Summary.of(earlier)));
                 return new Created(earlier, true);
             }
         }
@@ -107,10 +102,8 @@ public class EvidenceService {
             evidence.moveTo(EvidenceStatus.SUBMITTED, now);
         }
         evidence.persist();
-        if (submit) {
-            publishSubmitted(evidence, now);
-        }
-        audit.recordChange("evidence", evidence.id(), null, Summary.of(evidence));
+        Change created = Change.of("evidence", evidence.id(), null, Summary.of(evidence));
+        changes.record(submit ? created.causing(EvidenceSubmitted.of(evidence, now)) : created);
         return new Created(evidence, false);
     }
 
@@ -134,7 +127,7 @@ public class EvidenceService {
         check(content, violations);
         Summary before = Summary.of(evidence);
         evidence.edit(content, clock.instant());
-        audit.recordChange("evidence", id, before, Summary.of(evidence));
+        changes.record(Change.of("evidence", id, before, Summary.of(evidence)));
         return evidence;
     }
 
@@ -151,16 +144,9 @@ public class EvidenceService {
         Summary before = Summary.of(evidence);
         Instant now = clock.instant();
         evidence.moveTo(EvidenceStatus.SUBMITTED, now);
-        publishSubmitted(evidence, now);
-        audit.recordChange("evidence", id, before, Summary.of(evidence));
+        changes.record(Change.of("evidence", id, before, Summary.of(evidence))
+                .causing(EvidenceSubmitted.of(evidence, now)));
         return evidence;
-    }
-
-    private void publishSubmitted(Evidence evidence, Instant now) {
-        EvidenceContent c = evidence.content();
-        outbox.record(new EvidenceSubmittedV1(evidence.id(), evidence.subjectId(), evidence.authorId(),
-                c.frameworkKey(), c.frameworkVersion(), c.level(), c.competencies(), c.kind().name(), c.title(),
-                c.occurredFrom(), c.occurredTo(), now).toOutbox());
     }
 
     /**
@@ -186,8 +172,8 @@ public class EvidenceService {
         Instant now = clock.instant();
         evidence.moveTo(next, now);
         Attestation.of(id, caller.employeeId(), kind, comment, now).persist();
-        publishAttestation(evidence, caller, kind, now);
-        audit.recordChange("evidence", id, before, Summary.of(evidence));
+        changes.record(Change.of("evidence", id, before, Summary.of(evidence))
+                .causing(attested(evidence, caller, kind, now)));
         return evidence;
     }
 
@@ -224,9 +210,9 @@ public class EvidenceService {
         }
         Instant now = clock.instant();
         Attestation.of(id, me, AttestationKind.ENDORSED, comment, now).persist();
-        publishAttestation(evidence, caller, AttestationKind.ENDORSED, now);
-        audit.recordChange("evidence-endorsement", id + "/" + me, null,
-                new EndorsementSummary(id, me, Attestation.endorsements(id)));
+        changes.record(Change.of("evidence-endorsement", id + "/" + me, null,
+                new EndorsementSummary(id, me, Attestation.endorsements(id)))
+                .causing(attested(evidence, caller, AttestationKind.ENDORSED, now)));
         return evidence;
     }
 
@@ -242,8 +228,8 @@ public class EvidenceService {
         Summary before = Summary.of(evidence);
         Instant now = clock.instant();
         evidence.moveTo(EvidenceStatus.WITHDRAWN, now);
-        outbox.record(new EvidenceWithdrawnV1(id, evidence.subjectId(), me, before.status().name(), now).toOutbox());
-        audit.recordChange("evidence", id, before, Summary.of(evidence));
+        changes.record(Change.of("evidence", id, before, Summary.of(evidence))
+                .causing(new EvidenceWithdrawn(id, evidence.subjectId(), me, before.status(), now)));
         return evidence;
     }
 
@@ -319,12 +305,11 @@ public class EvidenceService {
         }
     }
 
-    private void publishAttestation(Evidence evidence, Caller caller, AttestationKind kind, Instant now) {
+    private static EvidenceAttested attested(Evidence evidence, Caller caller, AttestationKind kind, Instant now) {
         long acknowledgements = Attestation.count("evidenceId = ?1 and kind = ?2", evidence.id(),
                 AttestationKind.ACKNOWLEDGED);
-        outbox.record(new EvidenceAttestedV1(evidence.id(), evidence.subjectId(), caller.employeeId(),
-                evidence.status().name(), acknowledgements, Attestation.endorsements(evidence.id()), now)
-                .toOutbox(kind));
+        return new EvidenceAttested(evidence.id(), evidence.subjectId(), caller.employeeId(), kind, evidence.status(),
+                acknowledgements, Attestation.endorsements(evidence.id()), now);
     }
 
     /** What the audit trail keeps of a piece of evidence (not its narrative). */

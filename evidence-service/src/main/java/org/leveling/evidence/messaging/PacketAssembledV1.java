@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.leveling.common.outbox.OutboxEvent;
+import org.leveling.evidence.domain.packet.Packet;
 import org.leveling.evidence.domain.readiness.Readiness;
 import org.leveling.evidence.domain.readiness.Readiness.CountedEvidence;
 import org.leveling.evidence.domain.readiness.Readiness.LatestRating;
@@ -27,14 +28,13 @@ public record PacketAssembledV1(String nominationId, String candidateId, String 
             LatestRating latestRating, List<String> missing) {
     }
 
-    public static PacketAssembledV1 of(String nominationId, Readiness readiness, Instant now) {
-        return new PacketAssembledV1(nominationId, readiness.subjectId(), readiness.frameworkKey(),
-                readiness.frameworkVersion(), readiness.targetLevel(), readiness.currentLevel(),
-                readiness.currentLevelSource(), readiness.verdict(), readiness.reasons(), readiness.rules(),
-                readiness.competencies().stream().map(c -> new PacketCompetency(c.competency(), c.status(),
+    public static PacketAssembledV1 of(Packet p) {
+        return new PacketAssembledV1(p.nominationId(), p.candidateId(), p.frameworkKey(), p.frameworkVersion(),
+                p.targetLevel(), p.currentLevel(), p.currentLevelSource(), p.verdict(), p.reasons(), p.rules(),
+                p.competencies().stream().map(c -> new PacketCompetency(c.competency(), c.status(),
                         c.currentLevelEvidence(), c.targetLevelEvidence(), c.targetLevelQuarters(), c.latestRating(),
                         c.missing())).toList(),
-                readiness.evidence(), now);
+                p.evidence(), p.assembledAt());
     }
 
     public OutboxEvent toOutbox() {

@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import org.leveling.common.inbox.EventHandler;
-import org.leveling.evidence.domain.PacketService;
+import org.leveling.evidence.domain.packet.PacketService;
+import org.leveling.evidence.domain.packet.SubmittedNomination;
 
 /**
  * What evidence-service takes from promotion-service's topic: a submitted nomination gets its packet
@@ -15,39 +16,46 @@ import org.leveling.evidence.domain.PacketService;
 @ApplicationScoped
 public class PromotionEventHandlers {
 
+    private static final String PRODUCER = "promotion-service";
+
     @Produces
     @ApplicationScoped
     EventHandler<NominationSubmitted> nominationSubmitted(PacketService packets) {
         return EventHandler.of(NominationSubmitted.TOPIC, NominationSubmitted.TYPE, NominationSubmitted.class,
-                (event, nomination) -> packets.nominationSubmitted(nomination, event.id()));
+                (event, nomination) -> packets.nominationSubmitted(new SubmittedNomination(nomination.nominationId(),
+                        nomination.candidateId(), nomination.frameworkKey(), nomination.frameworkVersion(),
+                        nomination.targetLevel(), nomination.committeeMembers()),
+                        event.causeBy(PRODUCER)));
     }
 
     @Produces
     @ApplicationScoped
     EventHandler<RecusalDeclared> recusalDeclared(PacketService packets) {
         return EventHandler.of(NominationSubmitted.TOPIC, RecusalDeclared.TYPE, RecusalDeclared.class,
-                (event, recusal) -> packets.recusalDeclared(recusal, event.id()));
+                (event, recusal) -> packets.memberLeft(recusal.nominationId(), recusal.memberId(),
+                        event.causeBy(PRODUCER)));
     }
 
     @Produces
     @ApplicationScoped
     EventHandler<EligibilityChanged> eligibilityChanged(PacketService packets) {
         return EventHandler.of(NominationSubmitted.TOPIC, EligibilityChanged.TYPE, EligibilityChanged.class,
-                (event, change) -> packets.eligibilityChanged(change, event.id()));
+                (event, change) -> change.removed().forEach(removed -> packets.memberLeft(change.nominationId(),
+                        removed.memberId(), event.causeBy(PRODUCER))));
     }
 
     @Produces
     @ApplicationScoped
     EventHandler<DecisionRecorded> decisionRecorded(PacketService packets) {
         return EventHandler.of(NominationSubmitted.TOPIC, DecisionRecorded.TYPE, DecisionRecorded.class,
-                (event, decision) -> packets.caseEnded(decision.nominationId(), DecisionRecorded.TYPE, event.id()));
+                (event, decision) -> packets.caseEnded(decision.nominationId(), event.causeBy(PRODUCER)));
     }
 
     @Produces
     @ApplicationScoped
     EventHandler<NominationWithdrawn> nominationWithdrawn(PacketService packets) {
         return EventHandler.of(NominationSubmitted.TOPIC, NominationWithdrawn.TYPE, NominationWithdrawn.class,
-                (event, withdrawn) -> packets.caseEnded(withdrawn.nominationId(), NominationWithdrawn.TYPE,
-                        event.id()));
+                (event, withdrawn) -> packets.caseEnded(withdrawn.nominationId(),
+                        event.causeBy(PRODUCER)));
     }
 }

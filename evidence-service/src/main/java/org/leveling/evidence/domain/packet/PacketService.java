@@ -1,4 +1,4 @@
-package org.leveling.evidence.domain;
+package org.leveling.evidence.domain.packet;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -8,15 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.changes.EventCause;
 import org.leveling.common.frameworks.FrameworkCatalog;
-import org.leveling.common.outbox.Outbox;
+import org.leveling.evidence.domain.CommitteeAccess;
 import org.leveling.evidence.domain.readiness.Readiness;
 import org.leveling.evidence.domain.readiness.ReadinessService;
-import org.leveling.evidence.messaging.EligibilityChanged;
-import org.leveling.evidence.messaging.NominationSubmitted;
-import org.leveling.evidence.messaging.PacketAssembledV1;
-import org.leveling.evidence.messaging.RecusalDeclared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,25 +27,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class PacketService {
 
-    private static final String ACTOR = "promotion-service";
-
     private final EntityManager entityManager;
     private final CommitteeAccess committees;
     private final ReadinessService readiness;
     private final FrameworkCatalog catalog;
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final ObjectMapper json;
     private final Clock clock;
 
     public PacketService(EntityManager entityManager, CommitteeAccess committees, ReadinessService readiness,
-            FrameworkCatalog catalog, Outbox outbox, AuditTrail audit, ObjectMapper json, Clock clock) {
+            FrameworkCatalog catalog, ChangeRecorder changes, ObjectMapper json, Clock clock) {
         this.entityManager = entityManager;
         this.committees = committees;
         this.readiness = readiness;
         this.catalog = catalog;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.json = json;
         this.clock = clock;
     }
@@ -57,7 +51,7 @@ public class PacketService {
      * (even with another event id) finds the packet and publishes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void nominationSubmitted(NominationSubmitted nomination, String eventId) {
+    public void nominationSubmitted(SubmittedNomination nomination, EventCause cause) {
         Instant now = clock.instant();
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:id, 1))")
                 .setParameter("id", nomination.nominationId()).getSingleResult();
@@ -73,46 +67,33 @@ public class PacketService {
         }
         Readiness computed = readiness.compute(nomination.candidateId(), nomination.targetLevel(),
                 nomination.frameworkKey(), nomination.frameworkVersion());
-        PacketAssembledV1 packet = PacketAssembledV1.of(nomination.nominationId(), computed, now);
+        Packet packet = Packet.of(nomination.nominationId(), computed, now);
         entityManager.createNativeQuery("""
                 INSERT INTO packet (nomination_id, candidate_id, payload, assembled_at)
                 VALUES (:id, :candidate, CAST(:payload AS jsonb), :now)
                 """).setParameter("id", nomination.nominationId()).setParameter("candidate", nomination.candidateId())
                 .setParameter("payload", write(packet)).setParameter("now", Timestamp.from(now)).executeUpdate();
-        outbox.record(packet.toOutbox());
-        audit.recordEventChange(ACTOR, NominationSubmitted.TYPE, eventId, "packet", nomination.nominationId(), null,
+        changes.record(cause, Change.of("packet", nomination.nominationId(), null,
                 new PacketSummary(nomination.nominationId(), nomination.candidateId(), computed.verdict(),
-                        computed.evidence().size(), nomination.committeeMembers().size()));
+                        computed.evidence().size(), nomination.committeeMembers().size()))
+                .causing(new PacketAssembled(packet)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void caseEnded(String nominationId, String eventType, String eventId) {
+    public void caseEnded(String nominationId, EventCause cause) {
         int revoked = committees.revoke(nominationId, clock.instant());
         if (revoked > 0) {
-            audit.recordEventChange(ACTOR, eventType, eventId, "committee-grant", nominationId,
-                    new GrantSummary(nominationId, revoked, true), new GrantSummary(nominationId, revoked, false));
+            changes.record(cause, Change.of("committee-grant", nominationId,
+                    new GrantSummary(nominationId, revoked, true), new GrantSummary(nominationId, revoked, false)));
         }
     }
 
+    /** A member recused themselves ({@code cause}) or became conflicted on the case after submission: their access ends. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recusalDeclared(RecusalDeclared recusal, String eventId) {
-        if (committees.revoke(recusal.nominationId(), recusal.memberId(), clock.instant())) {
-            audit.recordEventChange(ACTOR, RecusalDeclared.TYPE, eventId, "committee-grant",
-                    recusal.nominationId() + "/" + recusal.memberId(),
-                    new GrantSummary(recusal.nominationId(), 1, true), new GrantSummary(recusal.nominationId(), 1, false));
-        }
-    }
-
-    /** Members who became conflicted on the case after submission: each one's access ends. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void eligibilityChanged(EligibilityChanged change, String eventId) {
-        for (EligibilityChanged.Removed removed : change.removed()) {
-            if (committees.revoke(change.nominationId(), removed.memberId(), clock.instant())) {
-                audit.recordEventChange(ACTOR, EligibilityChanged.TYPE, eventId, "committee-grant",
-                        change.nominationId() + "/" + removed.memberId(),
-                        new GrantSummary(change.nominationId(), 1, true),
-                        new GrantSummary(change.nominationId(), 1, false));
-            }
+    public void memberLeft(String nominationId, String memberId, EventCause cause) {
+        if (committees.revoke(nominationId, memberId, clock.instant())) {
+            changes.record(cause, Change.of("committee-grant", nominationId + "/" + memberId,
+                    new GrantSummary(nominationId, 1, true), new GrantSummary(nominationId, 1, false)));
         }
     }
 
