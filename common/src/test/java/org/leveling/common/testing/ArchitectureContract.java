@@ -4,8 +4,6 @@ import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +15,6 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 
 /**
  * The package rules every service keeps (docs/architecture.md, "Where does a new behaviour go"),
@@ -41,9 +38,6 @@ public abstract class ArchitectureContract {
     private static final Set<String> PANACHE_OPERATIONS = Set.of("find", "findById", "findByIdOptional", "findAll",
             "list", "listAll", "stream", "streamAll", "count", "delete", "deleteAll", "deleteById", "persist",
             "persistAndFlush", "update", "flush", "getEntityManager", "isPersistent");
-
-    /** Relative to the module under test, as archunit.properties says. */
-    private static final Path FROZEN = Path.of("src/test/archunit-frozen");
 
     private JavaClasses classes;
 
@@ -105,17 +99,8 @@ public abstract class ArchitectureContract {
         check(slices().matching(basePackage() + ".(**)").should().beFreeOfCycles());
     }
 
-    /**
-     * Strict, unless the service still has a record of the violations that were there when the
-     * contract came in ({@code src/test/archunit-frozen}: ArchUnit's freezing, where a new violation
-     * fails and a fixed one leaves the record) while it is being reshaped.
-     */
     private void check(ArchRule rule) {
-        if (Files.isDirectory(FROZEN)) {
-            FreezingArchRule.freeze(rule).check(classes);
-        } else {
-            rule.check(classes);
-        }
+        rule.check(classes);
     }
 
     private static boolean writesTheOutboxOrAnAuditChange(JavaMethodCall call) {

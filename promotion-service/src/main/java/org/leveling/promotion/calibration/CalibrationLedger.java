@@ -8,11 +8,12 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.leveling.promotion.domain.Nomination;
-import org.leveling.promotion.domain.NominationStatus;
+import org.leveling.promotion.domain.CaseStanding;
+import org.leveling.promotion.domain.CaseStandingChanged;
 import org.leveling.promotion.domain.Outcome;
 
 /**
@@ -32,29 +33,23 @@ public class CalibrationLedger {
         this.entityManager = entityManager;
     }
 
-    /** What a case contributes to its cycle's calibration: nothing until submitted, nothing once withdrawn. */
-    public record Contribution(boolean counted, String cycleId, String orgUnit, String targetLevel, String track,
-            String manager, Outcome outcome, boolean override, BigDecimal readiness) {
+    /** Moves the case's cycle's numbers as the change says, in its transaction. */
+    void standingChanged(@Observes CaseStandingChanged change) {
+        record(change.standingBefore(), change.standingAfter());
+    }
 
-        public static Contribution of(Nomination n) {
-            boolean counted = n.submittedAt() != null && n.status() != NominationStatus.WITHDRAWN;
-            return new Contribution(counted, n.cycleId(), n.candidateOrgUnit(), n.targetLevel(), n.targetTrack(),
-                    n.candidateManagerId(), n.outcome(), Boolean.TRUE.equals(n.override()), n.readinessScore());
-        }
+    private static Map<String, String> groups(CaseStanding c) {
+        return Map.of("overall", "", "orgUnit", known(c.orgUnit()), "targetLevel", known(c.targetLevel()), "track",
+                known(c.track()), "manager", known(c.manager()));
+    }
 
-        Map<String, String> groups() {
-            return Map.of("overall", "", "orgUnit", known(orgUnit), "targetLevel", known(targetLevel), "track",
-                    known(track), "manager", known(manager));
-        }
-
-        private static String known(String key) {
-            return key == null ? UNKNOWN : key;
-        }
+    private static String known(String key) {
+        return key == null ? UNKNOWN : key;
     }
 
     /** Moves the numbers of the case's cycle from what it contributed {@code before} to what it does now. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(Contribution before, Contribution after) {
+    void record(CaseStanding before, CaseStanding after) {
         if (before.equals(after)) {
             return;
         }
@@ -121,7 +116,7 @@ public class CalibrationLedger {
                 """).setParameter("cycle", cycleId).executeUpdate();
     }
 
-    private static void add(Contribution c, int sign, Map<String, long[]> counts, Map<String, BigDecimal> readiness) {
+    private static void add(CaseStanding c, int sign, Map<String, long[]> counts, Map<String, BigDecimal> readiness) {
         if (!c.counted()) {
             return;
         }
@@ -129,7 +124,7 @@ public class CalibrationLedger {
             c.outcome() == Outcome.NOT_PROMOTED ? 1 : 0, c.outcome() == Outcome.DEFERRED ? 1 : 0,
             c.override() ? 1 : 0, c.readiness() == null ? 0 : 1};
         BigDecimal score = Objects.requireNonNullElse(c.readiness(), BigDecimal.ZERO);
-        c.groups().forEach((dimension, key) -> {
+        groups(c).forEach((dimension, key) -> {
             String id = dimension + "\u0000" + key;
             long[] sum = counts.computeIfAbsent(id, k -> new long[delta.length]);
             for (int i = 0; i < delta.length; i++) {

@@ -16,7 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
@@ -43,12 +44,12 @@ public class CalibrationService {
     private final CurrentUser currentUser;
     private final CalibrationSettings settings;
     private final CalibrationLedger ledger;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
 
     public CalibrationService(EntityManager entityManager, CurrentUser currentUser, CalibrationSettings settings,
-            CalibrationLedger ledger, AuditTrail audit) {
+            CalibrationLedger ledger, ChangeRecorder changes) {
         this.ledger = ledger;
-        this.audit = audit;
+        this.changes = changes;
         this.entityManager = entityManager;
         this.currentUser = currentUser;
         this.settings = settings;
@@ -70,7 +71,7 @@ public class CalibrationService {
             throw new ResourceNotFoundException("cycle", cycleId);
         }
         int groups = ledger.rebuild(cycleId);
-        audit.recordChange("calibration", cycleId, null, new Rebuilt(cycleId, groups));
+        changes.record(Change.of("calibration", cycleId, null, new Rebuilt(cycleId, groups)));
         return of(cycleId);
     }
 

@@ -12,15 +12,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.leveling.common.audit.AuditTrail;
-import org.leveling.common.outbox.Outbox;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.Roles;
-import org.leveling.promotion.messaging.AppealDecidedV1;
-import org.leveling.promotion.messaging.AppealFiledV1;
 
 /**
  * Appeals: the candidate or the nominator appeals the decision in force within the configured window;
@@ -32,17 +30,15 @@ public class AppealService {
 
     private final CaseAccess cases;
     private final DecisionService decisions;
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final Clock clock;
     private final Duration window;
 
-    public AppealService(CaseAccess cases, DecisionService decisions, Outbox outbox, AuditTrail audit, Clock clock,
+    public AppealService(CaseAccess cases, DecisionService decisions, ChangeRecorder changes, Clock clock,
             @ConfigProperty(name = "leveling.appeals.window", defaultValue = "P30D") Duration window) {
         this.cases = cases;
         this.decisions = decisions;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
         this.window = window;
     }
@@ -78,9 +74,8 @@ public class AppealService {
         }
         Appeal appeal = Appeal.file(UUID.randomUUID().toString(), decision, caller.employeeId(), role, reason, now);
         appeal.persist();
-        outbox.record(new AppealFiledV1(appeal.id(), decisionId, nomination.id(), nomination.cycleId(), role.name(),
-                now).toOutbox());
-        audit.recordChange("appeal", appeal.id(), null, AppealSummary.of(appeal));
+        changes.record(Change.of("appeal", appeal.id(), null, AppealSummary.of(appeal))
+                .causing(new AppealFiled(appeal.id(), decisionId, nomination.id(), nomination.cycleId(), role, now)));
         return appeal;
     }
 
@@ -133,9 +128,9 @@ public class AppealService {
         Instant now = clock.instant();
         appeal.decide(ruling.upheld() ? Appeal.Status.UPHELD : Appeal.Status.DISMISSED, caller.employeeId(),
                 ruling.reason(), newDecisionId, now);
-        outbox.record(new AppealDecidedV1(appeal.id(), appeal.decisionId(), nomination.id(), nomination.cycleId(),
-                appeal.status().name(), newDecisionId, caller.employeeId(), now).toOutbox());
-        audit.recordChange("appeal", appeal.id(), before, AppealSummary.of(appeal));
+        changes.record(Change.of("appeal", appeal.id(), before, AppealSummary.of(appeal))
+                .causing(new AppealDecided(appeal.id(), appeal.decisionId(), nomination.id(), nomination.cycleId(),
+                        appeal.status(), newDecisionId, caller.employeeId(), now)));
         return appeal;
     }
 

@@ -12,10 +12,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.leveling.common.audit.AuditTrail;
-import org.leveling.common.outbox.Outbox;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.changes.EventCause;
 import org.leveling.common.security.ManagementChains;
-import org.leveling.promotion.messaging.EligibilityChangedV1;
 
 /**
  * Keeps each open case's eligible members in step with the conflicts of interest that arise after
@@ -30,26 +30,20 @@ public class CaseEligibility {
 
     private final EntityManager entityManager;
     private final CaseAccess cases;
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final Clock clock;
 
-    public CaseEligibility(EntityManager entityManager, CaseAccess cases, Outbox outbox, AuditTrail audit,
+    public CaseEligibility(EntityManager entityManager, CaseAccess cases, ChangeRecorder changes,
             Clock clock) {
         this.entityManager = entityManager;
         this.cases = cases;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
-    }
-
-    /** What caused a re-check: the event and the service that published it. */
-    public record Cause(String producer, String eventType, String eventId) {
     }
 
     /** A person's manager (or anything else) changed: re-checks the open cases of them and everyone below them. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void personChanged(String employeeId, Cause cause) {
+    public void personChanged(String employeeId, EventCause cause) {
         @SuppressWarnings("unchecked")
         List<String> ids = entityManager.createNativeQuery("""
                 WITH RECURSIVE below (employee_id, depth) AS (
@@ -67,7 +61,7 @@ public class CaseEligibility {
 
     /** Someone acknowledged or endorsed a piece of evidence: re-checks the open cases whose packet holds it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void evidenceAttested(String evidenceId, String attesterId, String kind, Instant attestedAt, Cause cause) {
+    public void evidenceAttested(String evidenceId, String attesterId, String kind, Instant attestedAt, EventCause cause) {
         entityManager.createNativeQuery("""
                 INSERT INTO evidence_attestation (evidence_id, attester_id, kind, attested_at, source_event_id)
                 VALUES (:evidence, :attester, :kind, :at, :eventId) ON CONFLICT DO NOTHING
@@ -84,7 +78,7 @@ public class CaseEligibility {
 
     /** The packet arrived: its evidence is recorded, and whoever attested it is off the case. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void packetFrozen(Nomination nomination, Collection<String> evidenceIds, Cause cause) {
+    public void packetFrozen(Nomination nomination, Collection<String> evidenceIds, EventCause cause) {
         for (String evidenceId : evidenceIds) {
             entityManager.createNativeQuery("""
                     INSERT INTO packet_evidence (nomination_id, evidence_id) VALUES (:nomination, :evidence)
@@ -95,32 +89,31 @@ public class CaseEligibility {
         reconcile(nomination, cause);
     }
 
-    private void recheck(List<String> nominationIds, Cause cause) {
+    private void recheck(List<String> nominationIds, EventCause cause) {
         for (String id : nominationIds) {
             reconcile(Nomination.findById(id, LockModeType.PESSIMISTIC_WRITE), cause);
         }
     }
 
     /** Takes the members who are conflicted now off an open case; nothing when none is. */
-    void reconcile(Nomination nomination, Cause cause) {
+    void reconcile(Nomination nomination, EventCause cause) {
         if (nomination.status() != NominationStatus.SUBMITTED && nomination.status() != NominationStatus.IN_REVIEW) {
             return;
         }
         Map<String, ConflictReason> conflicts = cases.conflictsOfInterest(nomination);
-        List<EligibilityChangedV1.Removed> removed = nomination.eligibleMembers().stream()
+        List<EligibilityChanged.Removed> removed = nomination.eligibleMembers().stream()
                 .filter(conflicts::containsKey)
-                .map(m -> new EligibilityChangedV1.Removed(m, conflicts.get(m).name())).toList();
+                .map(m -> new EligibilityChanged.Removed(m, conflicts.get(m))).toList();
         if (removed.isEmpty()) {
             return;
         }
         NominationService.Summary before = NominationService.Summary.of(nomination);
         Instant now = clock.instant();
-        nomination.loseEligibility(removed.stream().map(EligibilityChangedV1.Removed::memberId).toList(), now);
+        nomination.loseEligibility(removed.stream().map(EligibilityChanged.Removed::memberId).toList(), now);
         int quorum = Committee.<Committee>findById(nomination.committeeId()).quorum();
-        outbox.record(new EligibilityChangedV1(nomination.id(), nomination.cycleId(), nomination.committeeId(),
-                removed, nomination.eligibleMembers(), quorum, nomination.eligibleMembers().size() >= quorum, now)
-                .toOutbox());
-        audit.recordEventChange(cause.producer(), cause.eventType(), cause.eventId(), "nomination", nomination.id(),
-                before, NominationService.Summary.of(nomination));
+        changes.record(cause, Change.of("nomination", nomination.id(), before, NominationService.Summary.of(nomination))
+                .causing(new EligibilityChanged(nomination.id(), nomination.cycleId(), nomination.committeeId(),
+                        removed, nomination.eligibleMembers(), quorum, nomination.eligibleMembers().size() >= quorum,
+                        now)));
     }
 }

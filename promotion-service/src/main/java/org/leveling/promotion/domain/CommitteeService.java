@@ -12,31 +12,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.leveling.common.audit.AuditTrail;
-import org.leveling.common.outbox.Outbox;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;
-import org.leveling.promotion.messaging.CommitteeAssignedV1;
 
 /** Assigns review committees to a cycle's org units; each committee, its audit row and its event commit together. */
 @ApplicationScoped
 public class CommitteeService {
 
     private final PeopleDirectory people;
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public CommitteeService(PeopleDirectory people, Outbox outbox, AuditTrail audit, CurrentUser currentUser,
+    public CommitteeService(PeopleDirectory people, ChangeRecorder changes, CurrentUser currentUser,
             Clock clock) {
         this.people = people;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -97,10 +94,10 @@ public class CommitteeService {
         Committee committee = Committee.assign(UUID.randomUUID().toString(), cycleId, name, orgUnits, quorum, members,
                 by, now);
         committee.persist();
-        outbox.record(new CommitteeAssignedV1(committee.id(), cycleId, name, committee.orgUnits(), quorum,
-                committee.members(), now, by).toOutbox());
-        audit.recordChange("committee", committee.id(), null, new Summary(committee.id(), cycleId, name,
-                committee.orgUnits(), quorum, committee.members()));
+        changes.record(Change.of("committee", committee.id(), null, new Summary(committee.id(), cycleId, name,
+                committee.orgUnits(), quorum, committee.members()))
+                .causing(new CommitteeAssigned(committee.id(), cycleId, name, committee.orgUnits(), quorum,
+                        committee.members(), now, by)));
         return committee;
     }
 

@@ -13,15 +13,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.leveling.common.persistence.NativeValues;
-import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.frameworks.FrameworkCatalog;
-import org.leveling.common.outbox.Outbox;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;
-import org.leveling.promotion.messaging.CycleTransitionedV1;
 
 import io.quarkus.panache.common.Sort;
 
@@ -31,17 +30,15 @@ public class CycleService {
 
     private final EntityManager entityManager;
     private final FrameworkCatalog frameworks;
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public CycleService(EntityManager entityManager, FrameworkCatalog frameworks, Outbox outbox, AuditTrail audit,
+    public CycleService(EntityManager entityManager, FrameworkCatalog frameworks, ChangeRecorder changes,
             CurrentUser currentUser, Clock clock) {
         this.entityManager = entityManager;
         this.frameworks = frameworks;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -74,8 +71,7 @@ public class CycleService {
         String by = currentUser.caller().employeeId();
         Cycle cycle = Cycle.plan(UUID.randomUUID().toString(), name, frameworkKey, orgUnits, windows, by, now);
         cycle.persist();
-        record(cycle, null, now, by);
-        audit.recordChange("cycle", cycle.id(), null, Summary.of(cycle));
+        changes.record(Change.of("cycle", cycle.id(), null, Summary.of(cycle)).causing(record(cycle, null, now, by)));
         return cycle;
     }
 
@@ -94,8 +90,7 @@ public class CycleService {
                     : action + " needs a cycle in state " + action.from() + "; this one is " + cycle.state() + ".");
         }
         String by = currentUser.caller().employeeId();
-        record(cycle, before.state(), now, by);
-        audit.recordChange("cycle", id, before, Summary.of(cycle));
+        changes.record(Change.of("cycle", id, before, Summary.of(cycle)).causing(record(cycle, before.state(), now, by)));
         return cycle;
     }
 
@@ -136,15 +131,16 @@ public class CycleService {
                 .toList();
     }
 
-    private void record(Cycle cycle, CycleState from, Instant now, String by) {
+    /** Keeps the transition in the cycle's history; returns the event announcing it. */
+    private CycleTransitioned record(Cycle cycle, CycleState from, Instant now, String by) {
         entityManager.createNativeQuery("""
                 INSERT INTO cycle_transition (cycle_id, from_state, to_state, at, by_employee)
                 VALUES (:cycle, :from, :to, :at, :by)
                 """).setParameter("cycle", cycle.id()).setParameter("from", from == null ? null : from.name())
                 .setParameter("to", cycle.state().name()).setParameter("at", Timestamp.from(now))
                 .setParameter("by", by).executeUpdate();
-        outbox.record(new CycleTransitionedV1(cycle.id(), cycle.name(), cycle.frameworkKey(), cycle.orgUnits(),
-                from == null ? null : from.name(), cycle.state().name(), now, by).toOutbox());
+        return new CycleTransitioned(cycle.id(), cycle.name(), cycle.frameworkKey(), cycle.orgUnits(), from,
+                cycle.state(), now, by);
     }
 
     private static void checkOrder(Cycle.Windows w, List<FieldViolation> violations) {

@@ -13,16 +13,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.frameworks.Ladder;
-import org.leveling.common.outbox.Outbox;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
-import org.leveling.promotion.calibration.CalibrationLedger;
-import org.leveling.promotion.messaging.DecisionRecordedV1;
 
 /**
  * Decisions: recorded once by the chair (or the acting chair when the chair is conflicted) when the
@@ -39,19 +37,15 @@ public class DecisionService {
     private final FrameworkCatalog frameworks;
     private final CaseAccess cases;
     private final VotingService voting;
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final Clock clock;
-    private final CalibrationLedger calibration;
 
-    public DecisionService(FrameworkCatalog frameworks, CaseAccess cases, VotingService voting, Outbox outbox,
-            AuditTrail audit, Clock clock, CalibrationLedger calibration) {
-        this.calibration = calibration;
+    public DecisionService(FrameworkCatalog frameworks, CaseAccess cases, VotingService voting,
+            ChangeRecorder changes, Clock clock) {
         this.frameworks = frameworks;
         this.cases = cases;
         this.voting = voting;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -169,16 +163,14 @@ public class DecisionService {
                 statement.rationale(), effective, tally, blankToNull(statement.overrideReason()),
                 cases.caller().employeeId(), now, supersedes, appealId);
         decision.persist();
-        CalibrationLedger.Contribution counted = CalibrationLedger.Contribution.of(nomination);
+        CaseStanding standing = CaseStanding.of(nomination);
         nomination.decided(decision, now);
-        calibration.record(counted, CalibrationLedger.Contribution.of(nomination));
-        outbox.record(new DecisionRecordedV1(decision.id(), nomination.id(), nomination.cycleId(),
-                nomination.candidateId(), decision.outcome().name(), nomination.frameworkKey(),
-                nomination.frameworkVersion(), nomination.targetLevel(), effective, now, supersedes,
-                decision.override(), new DecisionRecordedV1.Tally(tally.approve(), tally.reject(), tally.abstain()))
-                .toOutbox());
-        audit.recordChange("decision", decision.id(), null, DecisionSummary.of(decision));
-        audit.recordChange("nomination", nomination.id(), before, NominationService.Summary.of(nomination));
+        changes.record(Change.of("decision", decision.id(), null, DecisionSummary.of(decision))
+                .causing(new DecisionRecorded(decision.id(), nomination.id(), nomination.cycleId(),
+                        nomination.candidateId(), decision.outcome(), nomination.frameworkKey(),
+                        nomination.frameworkVersion(), nomination.targetLevel(), effective, now, supersedes,
+                        decision.override(), tally, standing, CaseStanding.of(nomination))));
+        changes.record(Change.of("nomination", nomination.id(), before, NominationService.Summary.of(nomination)));
         return decision;
     }
 

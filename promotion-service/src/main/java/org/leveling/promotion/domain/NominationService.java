@@ -17,12 +17,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
-import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.changes.EventCause;
 import org.leveling.common.frameworks.CatalogVersion;
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.frameworks.Ladder;
-import org.leveling.common.inbox.UnprocessableEventException;
-import org.leveling.common.outbox.Outbox;
 import org.leveling.common.people.CurrentLevel;
 import org.leveling.common.people.DirectoryPerson;
 import org.leveling.common.people.PeopleDirectory;
@@ -33,10 +33,6 @@ import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.Roles;
-import org.leveling.promotion.calibration.CalibrationLedger;
-import org.leveling.promotion.messaging.NominationSubmittedV1;
-import org.leveling.promotion.messaging.NominationWithdrawnV1;
-import org.leveling.promotion.messaging.RecusalDeclaredV1;
 
 /**
  * Nominations: drafted by someone in the candidate's management chain (or hr-admin) for a level
@@ -47,30 +43,25 @@ import org.leveling.promotion.messaging.RecusalDeclaredV1;
 @ApplicationScoped
 public class NominationService {
 
-    private static final String PACKET_ASSEMBLED = "org.leveling.evidence.packet-assembled.v1";
 
     private final EntityManager entityManager;
     private final FrameworkCatalog frameworks;
     private final PeopleDirectory people;
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final CaseAccess cases;
-    private final CalibrationLedger calibration;
     private final CaseEligibility eligibility;
 
     public NominationService(EntityManager entityManager, FrameworkCatalog frameworks, PeopleDirectory people,
-            Outbox outbox, AuditTrail audit, CurrentUser currentUser, Clock clock, CaseAccess cases,
-            CalibrationLedger calibration, CaseEligibility eligibility) {
+            ChangeRecorder changes, CurrentUser currentUser, Clock clock, CaseAccess cases,
+            CaseEligibility eligibility) {
         this.cases = cases;
         this.eligibility = eligibility;
-        this.calibration = calibration;
         this.entityManager = entityManager;
         this.frameworks = frameworks;
         this.people = people;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -113,7 +104,7 @@ public class NominationService {
         } catch (ConstraintViolationException e) {
             throw ProblemException.conflict(candidateId + " already has an open nomination in this cycle.");
         }
-        audit.recordChange("nomination", nomination.id(), null, Summary.of(nomination));
+        changes.record(Change.of("nomination", nomination.id(), null, Summary.of(nomination)));
         return nomination;
     }
 
@@ -136,7 +127,7 @@ public class NominationService {
         ProblemException.refuseIfAny("The nomination cannot be accepted as asked.", violations);
         Summary before = Summary.of(nomination);
         nomination.edit(level, justification == null ? nomination.justification() : justification, clock.instant());
-        audit.recordChange("nomination", id, before, Summary.of(nomination));
+        changes.record(Change.of("nomination", id, before, Summary.of(nomination)));
         return nomination;
     }
 
@@ -175,39 +166,42 @@ public class NominationService {
                 .flatMap(v -> v.ladder().level(nomination.targetLevel())).map(Ladder.Level::track).orElse(null);
         Nomination.Snapshot snapshot = new Nomination.Snapshot(orgUnit,
                 candidate.map(DirectoryPerson::managerId).orElse(null), track);
-        CalibrationLedger.Contribution counted = CalibrationLedger.Contribution.of(nomination);
+        CaseStanding standing = CaseStanding.of(nomination);
         nomination.submit(committee.id(), eligible, snapshot, now);
-        calibration.record(counted, CalibrationLedger.Contribution.of(nomination));
-        outbox.record(new NominationSubmittedV1(id, cycle.id(), nomination.candidateId(), nomination.nominatorId(),
-                nomination.frameworkKey(), nomination.frameworkVersion(), nomination.targetLevel(), committee.id(),
-                eligible, now, snapshot.orgUnit(), snapshot.managerId(), snapshot.targetTrack()).toOutbox());
-        audit.recordChange("nomination", id, before, Summary.of(nomination));
+        changes.record(Change.of("nomination", id, before, Summary.of(nomination))
+                .causing(new NominationSubmitted(id, cycle.id(), nomination.candidateId(), nomination.nominatorId(),
+                        nomination.frameworkKey(), nomination.frameworkVersion(), nomination.targetLevel(),
+                        committee.id(), eligible, now, snapshot.orgUnit(), snapshot.managerId(), snapshot.targetTrack(),
+                        standing, CaseStanding.of(nomination))));
         return nomination;
     }
 
-    /** Freezes evidence-service's packet and puts the case in review; a second packet changes nothing. */
+    /**
+     * Freezes evidence-service's packet and puts the case in review; a second packet changes
+     * nothing. False for a nomination unknown here (nothing is written).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void packetAssembled(String nominationId, String payload, BigDecimal readinessScore,
-            List<String> evidenceIds, String eventId) {
+    public boolean packetAssembled(String nominationId, String payload, BigDecimal readinessScore,
+            List<String> evidenceIds, EventCause cause) {
         Nomination nomination = Nomination.findById(nominationId, LockModeType.PESSIMISTIC_WRITE);
         if (nomination == null) {
-            throw new UnprocessableEventException("a packet for nomination " + nominationId + ", unknown here");
+            return false;
         }
         int inserted = entityManager.createNativeQuery("""
                 INSERT INTO nomination_packet (nomination_id, payload, received_at, source_event_id)
                 VALUES (:id, CAST(:payload AS jsonb), :now, :eventId) ON CONFLICT (nomination_id) DO NOTHING
                 """).setParameter("id", nominationId).setParameter("payload", payload)
-                .setParameter("now", Timestamp.from(clock.instant())).setParameter("eventId", eventId).executeUpdate();
+                .setParameter("now", Timestamp.from(clock.instant())).setParameter("eventId", cause.eventId())
+                .executeUpdate();
         if (inserted == 1 && nomination.status() == NominationStatus.SUBMITTED) {
             Summary before = Summary.of(nomination);
-            CalibrationLedger.Contribution counted = CalibrationLedger.Contribution.of(nomination);
+            CaseStanding standing = CaseStanding.of(nomination);
             nomination.enterReview(readinessScore, clock.instant());
-            calibration.record(counted, CalibrationLedger.Contribution.of(nomination));
-            audit.recordEventChange("evidence-service", PACKET_ASSEMBLED, eventId,
-                    "nomination", nominationId, before, Summary.of(nomination));
-            eligibility.packetFrozen(nomination, evidenceIds,
-                    new CaseEligibility.Cause("evidence-service", PACKET_ASSEMBLED, eventId));
+            changes.record(cause, Change.of("nomination", nominationId, before, Summary.of(nomination))
+                    .causing(new NominationInReview(nominationId, standing, CaseStanding.of(nomination))));
+            eligibility.packetFrozen(nomination, evidenceIds, cause);
         }
+        return true;
     }
 
     /** A nomination the caller may see: hr-admin, the nominator, the candidate's chain, eligible members, the candidate. */
@@ -271,8 +265,8 @@ public class NominationService {
         }
         Summary before = Summary.of(nomination);
         nomination.recuse(caller.employeeId(), now);
-        outbox.record(new RecusalDeclaredV1(nominationId, committeeId, caller.employeeId(), now).toOutbox());
-        audit.recordChange("nomination", nominationId, before, Summary.of(nomination));
+        changes.record(Change.of("nomination", nominationId, before, Summary.of(nomination))
+                .causing(new RecusalDeclared(nominationId, committeeId, caller.employeeId(), now)));
         return nomination;
     }
 
@@ -294,12 +288,11 @@ public class NominationService {
         Summary before = Summary.of(nomination);
         boolean wasSubmitted = nomination.status() != NominationStatus.DRAFT;
         Instant now = clock.instant();
-        CalibrationLedger.Contribution counted = CalibrationLedger.Contribution.of(nomination);
+        CaseStanding standing = CaseStanding.of(nomination);
         nomination.withdraw(now);
-        calibration.record(counted, CalibrationLedger.Contribution.of(nomination));
-        outbox.record(new NominationWithdrawnV1(id, nomination.cycleId(), nomination.candidateId(),
-                currentUser.caller().employeeId(), wasSubmitted, now).toOutbox());
-        audit.recordChange("nomination", id, before, Summary.of(nomination));
+        changes.record(Change.of("nomination", id, before, Summary.of(nomination))
+                .causing(new NominationWithdrawn(id, nomination.cycleId(), nomination.candidateId(),
+                        currentUser.caller().employeeId(), wasSubmitted, now, standing, CaseStanding.of(nomination))));
         return nomination;
     }
 
@@ -334,7 +327,7 @@ public class NominationService {
         }
         Summary before = Summary.of(nomination);
         nomination.designateActingChair(memberId, clock.instant());
-        audit.recordChange("nomination", id, before, Summary.of(nomination));
+        changes.record(Change.of("nomination", id, before, Summary.of(nomination)));
         return nomination;
     }
 

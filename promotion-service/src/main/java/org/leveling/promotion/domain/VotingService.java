@@ -13,16 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.frameworks.Ladder;
-import org.leveling.common.outbox.Outbox;
 import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
-import org.leveling.promotion.messaging.VoteCastV1;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -46,18 +45,15 @@ public class VotingService {
     private final EntityManager entityManager;
     private final FrameworkCatalog frameworks;
     private final CaseAccess cases;
-    private final Outbox outbox;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public VotingService(EntityManager entityManager, FrameworkCatalog frameworks, CaseAccess cases, Outbox outbox,
-            AuditTrail audit, ObjectMapper json, Clock clock) {
+    public VotingService(EntityManager entityManager, FrameworkCatalog frameworks, CaseAccess cases, ChangeRecorder changes, ObjectMapper json, Clock clock) {
         this.entityManager = entityManager;
         this.frameworks = frameworks;
         this.cases = cases;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.json = json;
         this.clock = clock;
     }
@@ -102,9 +98,9 @@ public class VotingService {
                 .setParameter("choice", choice.name()).setParameter("rationale", rationale)
                 .setParameter("notes", write(notes)).setParameter("now", Timestamp.from(now)).executeUpdate();
         Vote vote = find(nominationId, caller.employeeId()).orElseThrow();
-        outbox.record(new VoteCastV1(nominationId, nomination.cycleId(), nomination.committeeId(),
-                caller.employeeId(), choice.name(), List.copyOf(notes.keySet()), vote.revision(), now).toOutbox());
-        audit.recordChange("vote", nominationId + "/" + caller.employeeId(), before.orElse(null), vote);
+        changes.record(Change.of("vote", nominationId + "/" + caller.employeeId(), before.orElse(null), vote)
+                .causing(new VoteCast(nominationId, nomination.cycleId(), nomination.committeeId(),
+                        caller.employeeId(), choice, List.copyOf(notes.keySet()), vote.revision(), now)));
         return vote;
     }
 

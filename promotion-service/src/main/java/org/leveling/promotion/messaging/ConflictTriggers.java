@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.leveling.common.changes.EventCause;
 import org.leveling.common.inbox.EventHandler;
 import org.leveling.common.people.DirectoryPersonChanged;
 import org.leveling.promotion.domain.CaseEligibility;
@@ -44,7 +45,7 @@ public class ConflictTriggers {
     /** In the inbox transaction that applied the person event. */
     void personChanged(@Observes DirectoryPersonChanged change) {
         eligibility.personChanged(change.employeeId(),
-                new CaseEligibility.Cause("levels-service", change.eventType(), change.eventId()));
+                new EventCause("levels-service", change.eventType(), change.eventId()));
     }
 
     @Produces
@@ -62,6 +63,6 @@ public class ConflictTriggers {
     private EventHandler<EvidenceAttested> attestation(String type, String kind) {
         return EventHandler.of(EVIDENCE_TOPIC, type, EvidenceAttested.class, (event, attested) ->
                 eligibility.evidenceAttested(attested.evidenceId(), attested.attesterId(), kind, attested.attestedAt(),
-                        new CaseEligibility.Cause("evidence-service", type, event.id())));
+                        new EventCause("evidence-service", type, event.id())));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.leveling.common.inbox.EventHandler;
 import org.leveling.common.inbox.ReceivedEvent;
+import org.leveling.common.inbox.UnprocessableEventException;
 import org.leveling.promotion.domain.NominationService;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -77,7 +78,9 @@ public class PacketAssembledHandler implements EventHandler<PacketAssembledHandl
 
     @Override
     public void apply(ReceivedEvent event, PacketAssembled payload) {
-        nominations.packetAssembled(payload.nominationId(), event.data().toString(), payload.readinessScore(),
-                payload.evidenceIds(), event.id());
+        if (!nominations.packetAssembled(payload.nominationId(), event.data().toString(), payload.readinessScore(),
+                payload.evidenceIds(), event.causeBy("evidence-service"))) {
+            throw new UnprocessableEventException("a packet for nomination " + payload.nominationId() + ", unknown here");
+        }
     }
 }
