@@ -24,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.promotion.domain.appeal.Appeal;
+import org.leveling.promotion.domain.appeal.AppealService;
+import org.leveling.promotion.domain.decision.DecisionService;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
-import org.leveling.promotion.domain.Appeal;
-import org.leveling.promotion.domain.AppealService;
-import org.leveling.promotion.domain.DecisionService;
 
 import io.quarkus.security.Authenticated;
 

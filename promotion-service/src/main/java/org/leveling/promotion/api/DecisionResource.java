@@ -24,10 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.promotion.domain.decision.Decision;
+import org.leveling.promotion.domain.decision.DecisionService;
+import org.leveling.promotion.domain.nomination.Outcome;
+import org.leveling.promotion.domain.voting.Tally;
 import org.leveling.common.problem.Problem;
-import org.leveling.promotion.domain.Decision;
-import org.leveling.promotion.domain.DecisionService;
-import org.leveling.promotion.domain.Outcome;
 
 import io.quarkus.security.Authenticated;
 
@@ -81,7 +82,7 @@ public class DecisionResource {
     @Schema(name = "Decision")
     record DecisionView(String id, String nominationId, String cycleId, String candidateId, Outcome outcome,
             Decision.Rationale rationale, LocalDate effectiveDate,
-            @Schema(description = "The eligible members' votes when it was recorded") Decision.Tally votes,
+            @Schema(description = "The eligible members' votes when it was recorded") Tally votes,
             @Schema(description = "The votes' majority outcome; null on a tie") Outcome majority,
             @Schema(description = "True when the outcome goes against the majority") boolean override,
             String overrideReason, String decidedBy, Instant decidedAt,

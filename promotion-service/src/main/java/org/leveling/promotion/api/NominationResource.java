@@ -31,13 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.promotion.domain.nomination.Nomination;
+import org.leveling.promotion.domain.nomination.NominationService;
+import org.leveling.promotion.domain.nomination.NominationStatus;
+import org.leveling.promotion.domain.nomination.Outcome;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
-import org.leveling.promotion.domain.Nomination;
-import org.leveling.promotion.domain.NominationService;
-import org.leveling.promotion.domain.NominationStatus;
-import org.leveling.promotion.domain.Outcome;
 
 import io.quarkus.security.Authenticated;
 

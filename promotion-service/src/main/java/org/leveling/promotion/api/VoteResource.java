@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.promotion.domain.voting.Tally;
+import org.leveling.promotion.domain.voting.Vote;
+import org.leveling.promotion.domain.voting.VoteChoice;
+import org.leveling.promotion.domain.voting.VotingService;
 import org.leveling.common.problem.Problem;
-import org.leveling.promotion.domain.Decision;
-import org.leveling.promotion.domain.Vote;
-import org.leveling.promotion.domain.VoteChoice;
-import org.leveling.promotion.domain.VotingService;
 
 import io.quarkus.security.Authenticated;
 
@@ -82,7 +82,7 @@ public class VoteResource {
             @Schema(description = "The caller's own vote, if cast") VoteView myVote,
             @Schema(description = "False for a member who has not voted yet: tally and votes are then withheld")
             boolean visible,
-            @Schema(description = "Counts by choice; null while not visible") Decision.Tally tally,
+            @Schema(description = "Counts by choice; null while not visible") Tally tally,
             @Schema(description = "Every eligible member's vote; null while not visible") List<VoteView> votes) {
     }
 

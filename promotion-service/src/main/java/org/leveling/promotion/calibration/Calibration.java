@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.leveling.promotion.domain.cycle.CycleState;
 
-import org.leveling.promotion.domain.CycleState;
 
 /**
  * The calibration of a cycle: outcomes and rates overall and by org unit, target level, track and

@@ -11,10 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.leveling.promotion.domain.nomination.CaseStanding;
+import org.leveling.promotion.domain.nomination.CaseStandingChanged;
+import org.leveling.promotion.domain.nomination.Outcome;
 
-import org.leveling.promotion.domain.CaseStanding;
-import org.leveling.promotion.domain.CaseStandingChanged;
-import org.leveling.promotion.domain.Outcome;
 
 /**
  * Keeps each cycle's calibration numbers (table calibration_group) up to date in the transaction of

@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leveling.promotion.domain.committee.Committee;
+import org.leveling.promotion.domain.cycle.Cycle;
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.problem.ProblemException;
@@ -23,8 +25,6 @@ import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.Roles;
-import org.leveling.promotion.domain.Committee;
-import org.leveling.promotion.domain.Cycle;
 
 import io.quarkus.runtime.Startup;
 

@@ -3,6 +3,7 @@ package org.leveling.promotion.messaging;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.leveling.promotion.domain.voting.Tally;
 import org.leveling.common.outbox.OutboxEvent;
 
 /**

@@ -1,6 +1,0 @@
-package org.leveling.promotion.domain;
-
-/** A member's vote on a case; abstentions count towards the quorum but not the majority. */
-public enum VoteChoice {
-    APPROVE, REJECT, ABSTAIN
-}

@@ -1,0 +1,447 @@
+package org.leveling.promotion.domain.nomination;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.leveling.promotion.domain.committee.Committee;
+import org.leveling.promotion.domain.committee.CommitteeRole;
+import org.leveling.promotion.domain.cycle.Cycle;
+import org.leveling.promotion.domain.cycle.CycleState;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.changes.EventCause;
+import org.leveling.common.frameworks.CatalogVersion;
+import org.leveling.common.frameworks.FrameworkCatalog;
+import org.leveling.common.frameworks.Ladder;
+import org.leveling.common.people.CurrentLevel;
+import org.leveling.common.people.DirectoryPerson;
+import org.leveling.common.people.PeopleDirectory;
+import org.leveling.common.problem.Problem.FieldViolation;
+import org.leveling.common.problem.ProblemException;
+import org.leveling.common.problem.ProblemType;
+import org.leveling.common.problem.ResourceNotFoundException;
+import org.leveling.common.security.Caller;
+import org.leveling.common.security.CurrentUser;
+import org.leveling.common.security.Roles;
+
+/**
+ * Nominations: drafted by someone in the candidate's management chain (or hr-admin) for a level
+ * above the candidate's, submitted while nominations are open to the committee of the candidate's
+ * org unit — minus everyone with a conflict of interest — and put in review when evidence-service's
+ * packet arrives.
+ */
+@ApplicationScoped
+public class NominationService {
+
+
+    private final EntityManager entityManager;
+    private final FrameworkCatalog frameworks;
+    private final PeopleDirectory people;
+    private final ChangeRecorder changes;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final CaseAccess cases;
+    private final CaseEligibility eligibility;
+
+    public NominationService(EntityManager entityManager, FrameworkCatalog frameworks, PeopleDirectory people,
+            ChangeRecorder changes, CurrentUser currentUser, Clock clock, CaseAccess cases,
+            CaseEligibility eligibility) {
+        this.cases = cases;
+        this.eligibility = eligibility;
+        this.entityManager = entityManager;
+        this.frameworks = frameworks;
+        this.people = people;
+        this.changes = changes;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public record Summary(String id, String candidateId, String targetLevel, NominationStatus status, long revision,
+            List<String> eligibleMembers) {
+        public static Summary of(Nomination n) {
+            return new Summary(n.id(), n.candidateId(), n.targetLevel(), n.status(), n.revision(), n.eligibleMembers());
+        }
+    }
+
+    /** Drafts a nomination in a cycle that still takes them (planned or nominations open). */
+    @Transactional
+    public Nomination create(String cycleId, String candidateId, String targetLevel, String justification) {
+        Caller caller = currentUser.caller();
+        Cycle cycle = Cycle.findById(cycleId);
+        if (cycle == null) {
+            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "Unknown cycle.",
+                    List.of(new FieldViolation("cycleId", "is not a cycle")));
+        }
+        requireNominator(caller, candidateId);
+        if (cycle.state() != CycleState.PLANNED && cycle.state() != CycleState.NOMINATIONS_OPEN) {
+            throw ProblemException.conflict("The cycle is " + cycle.state() + ": it takes no new nominations.");
+        }
+        CatalogVersion version = frameworks.latestActive(cycle.frameworkKey()).orElseThrow(() ->
+                ProblemException.conflict("No current version of framework '" + cycle.frameworkKey()
+                        + "' is known here."));
+        List<FieldViolation> violations = new ArrayList<>();
+        check(cycle, version, candidateId, targetLevel, violations);
+        ProblemException.refuseIfAny("The nomination cannot be accepted as asked.", violations);
+        if (Nomination.count("cycleId = ?1 and candidateId = ?2 and status <> ?3", cycleId, candidateId,
+                NominationStatus.WITHDRAWN) > 0) {
+            throw ProblemException.conflict(candidateId + " already has an open nomination in this cycle.");
+        }
+        Nomination nomination = Nomination.draft(UUID.randomUUID().toString(), cycleId, candidateId,
+                caller.employeeId(), version.frameworkKey(), version.version(), targetLevel, justification,
+                clock.instant());
+        try {
+            nomination.persistAndFlush();
+        } catch (ConstraintViolationException e) {
+            throw ProblemException.conflict(candidateId + " already has an open nomination in this cycle.");
+        }
+        changes.record(Change.of("nomination", nomination.id(), null, Summary.of(nomination)));
+        return nomination;
+    }
+
+    /** Changes target level and justification of a draft (its nominator or hr-admin). */
+    @Transactional
+    public Nomination edit(String id, String targetLevel, String justification) {
+        Nomination nomination = cases.lockedForCaller(id);
+        requireNominatorOf(nomination);
+        if (nomination.status() != NominationStatus.DRAFT) {
+            throw ProblemException.conflict("The nomination is " + nomination.status() + ": only a draft can be edited.");
+        }
+        Cycle cycle = Cycle.findById(nomination.cycleId());
+        if (cycle.state() == CycleState.CLOSED) {
+            throw ProblemException.conflict("The cycle is closed: it is read-only.");
+        }
+        CatalogVersion version = frameworks.find(nomination.frameworkKey(), nomination.frameworkVersion()).orElseThrow();
+        String level = targetLevel == null ? nomination.targetLevel() : targetLevel;
+        List<FieldViolation> violations = new ArrayList<>();
+        check(cycle, version, nomination.candidateId(), level, violations);
+        ProblemException.refuseIfAny("The nomination cannot be accepted as asked.", violations);
+        Summary before = Summary.of(nomination);
+        nomination.edit(level, justification == null ? nomination.justification() : justification, clock.instant());
+        changes.record(Change.of("nomination", id, before, Summary.of(nomination)));
+        return nomination;
+    }
+
+    /**
+     * Submits a draft while nominations are open: the committee of the candidate's org unit, minus
+     * the candidate, their management chain and the nominator, must still make its quorum.
+     * Publishes nomination-submitted with those members; evidence-service answers with the packet.
+     */
+    @Transactional
+    public Nomination submit(String id) {
+        Nomination nomination = cases.lockedForCaller(id);
+        requireNominatorOf(nomination);
+        if (nomination.status() != NominationStatus.DRAFT) {
+            throw ProblemException.conflict("The nomination is " + nomination.status() + ": only a draft is submitted.");
+        }
+        // Shared lock: a transition (which locks the cycle for update) waits, so no case slips in after closing.
+        Cycle cycle = Cycle.findById(nomination.cycleId(), LockModeType.PESSIMISTIC_READ);
+        if (cycle.state() != CycleState.NOMINATIONS_OPEN) {
+            throw ProblemException.conflict("Nominations are not open in this cycle (it is " + cycle.state() + ").");
+        }
+        Optional<DirectoryPerson> candidate = people.find(nomination.candidateId());
+        String orgUnit = candidate.map(DirectoryPerson::orgUnit).orElse(null);
+        Committee committee = Committee.ofCycle(cycle.id()).stream().filter(c -> c.orgUnits().contains(orgUnit))
+                .findFirst().orElseThrow(() -> ProblemException.conflict("No committee of this cycle reviews '"
+                        + orgUnit + "': hr-admin assigns one first."));
+        Map<String, ConflictReason> conflicted = cases.conflictsOfInterest(nomination);
+        List<String> eligible = committee.members().stream().map(Committee.Member::employeeId)
+                .filter(member -> !conflicted.containsKey(member)).toList();
+        if (eligible.size() < committee.quorum()) {
+            throw ProblemException.conflict("Conflicts of interest leave " + eligible.size() + " eligible member(s) of '"
+                    + committee.name() + "', below its quorum of " + committee.quorum() + ".");
+        }
+        Summary before = Summary.of(nomination);
+        Instant now = clock.instant();
+        String track = frameworks.find(nomination.frameworkKey(), nomination.frameworkVersion())
+                .flatMap(v -> v.ladder().level(nomination.targetLevel())).map(Ladder.Level::track).orElse(null);
+        Nomination.Snapshot snapshot = new Nomination.Snapshot(orgUnit,
+                candidate.map(DirectoryPerson::managerId).orElse(null), track);
+        CaseStanding standing = CaseStanding.of(nomination);
+        nomination.submit(committee.id(), eligible, snapshot, now);
+        changes.record(Change.of("nomination", id, before, Summary.of(nomination))
+                .causing(new NominationSubmitted(id, cycle.id(), nomination.candidateId(), nomination.nominatorId(),
+                        nomination.frameworkKey(), nomination.frameworkVersion(), nomination.targetLevel(),
+                        committee.id(), eligible, now, snapshot.orgUnit(), snapshot.managerId(), snapshot.targetTrack(),
+                        standing, CaseStanding.of(nomination))));
+        return nomination;
+    }
+
+    /**
+     * Freezes evidence-service's packet and puts the case in review; a second packet changes
+     * nothing. False for a nomination unknown here (nothing is written).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean packetAssembled(String nominationId, String payload, BigDecimal readinessScore,
+            List<String> evidenceIds, EventCause cause) {
+        Nomination nomination = Nomination.findById(nominationId, LockModeType.PESSIMISTIC_WRITE);
+        if (nomination == null) {
+            return false;
+        }
+        int inserted = entityManager.createNativeQuery("""
+                INSERT INTO nomination_packet (nomination_id, payload, received_at, source_event_id)
+                VALUES (:id, CAST(:payload AS jsonb), :now, :eventId) ON CONFLICT (nomination_id) DO NOTHING
+                """).setParameter("id", nominationId).setParameter("payload", payload)
+                .setParameter("now", Timestamp.from(clock.instant())).setParameter("eventId", cause.eventId())
+                .executeUpdate();
+        if (inserted == 1 && nomination.status() == NominationStatus.SUBMITTED) {
+            Summary before = Summary.of(nomination);
+            CaseStanding standing = CaseStanding.of(nomination);
+            nomination.enterReview(readinessScore, clock.instant());
+            changes.record(cause, Change.of("nomination", nominationId, before, Summary.of(nomination))
+                    .causing(new NominationInReview(nominationId, standing, CaseStanding.of(nomination))));
+            eligibility.packetFrozen(nomination, evidenceIds, cause);
+        }
+        return true;
+    }
+
+    /** A nomination the caller may see: hr-admin, the nominator, the candidate's chain, eligible members, the candidate. */
+    @Transactional
+    public Nomination get(String id) {
+        return cases.visible(id);
+    }
+
+    /**
+     * The frozen packet, for the eligible members, hr-admin and, while an appeal is open, the chairs who
+     * may decide it — none of them with a conflict of interest on the case (so never the candidate, the
+     * nominator or the candidate's management chain).
+     */
+    @Transactional
+    public String packet(String id) {
+        Nomination nomination = get(id);
+        if (!cases.mayReview(currentUser.caller(), nomination)) {
+            throw new ResourceNotFoundException("packet", id);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> rows = entityManager.createNativeQuery(
+                "SELECT payload::text FROM nomination_packet WHERE nomination_id = :id").setParameter("id", id)
+                .getResultList();
+        return rows.stream().findFirst().orElseThrow(() -> new ResourceNotFoundException("packet", id));
+    }
+
+    /**
+     * A member of the committee declares a recusal from a case of its cycle, with a reason: they are
+     * off the case at once (and, through recusal-declared, lose access to the candidate's evidence).
+     * Declaring twice is a 409.
+     */
+    @Transactional
+    public Nomination recuse(String committeeId, String nominationId, String reason) {
+        Caller caller = currentUser.caller();
+        Committee committee = Committee.findById(committeeId);
+        if (committee == null || committee.members().stream().noneMatch(m -> m.employeeId().equals(caller.employeeId()))) {
+            throw new ResourceNotFoundException("committee", committeeId);
+        }
+        Nomination nomination = Nomination.findById(nominationId, LockModeType.PESSIMISTIC_WRITE);
+        String orgUnit = nomination == null ? null
+                : people.find(nomination.candidateId()).map(DirectoryPerson::orgUnit).orElse(null);
+        boolean ofThisCommittee = nomination != null && nomination.cycleId().equals(committee.cycleId())
+                && (nomination.committeeId() != null ? nomination.committeeId().equals(committeeId)
+                        : committee.orgUnits().contains(orgUnit));
+        if (!ofThisCommittee) {
+            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "Not a case of this committee.",
+                    List.of(new FieldViolation("nominationId", "is not a case of this committee")));
+        }
+        if (Cycle.<Cycle>findById(committee.cycleId()).state() == CycleState.CLOSED) {
+            throw ProblemException.conflict("The cycle is closed: it is read-only.");
+        }
+        Instant now = clock.instant();
+        int inserted = entityManager.createNativeQuery("""
+                INSERT INTO recusal (committee_id, nomination_id, member_id, reason, declared_at)
+                VALUES (:committee, :nomination, :member, :reason, :now) ON CONFLICT DO NOTHING
+                """).setParameter("committee", committeeId).setParameter("nomination", nominationId)
+                .setParameter("member", caller.employeeId()).setParameter("reason", reason)
+                .setParameter("now", Timestamp.from(now)).executeUpdate();
+        if (inserted == 0) {
+            throw ProblemException.conflict("You declared a recusal from this case already.");
+        }
+        Summary before = Summary.of(nomination);
+        nomination.recuse(caller.employeeId(), now);
+        changes.record(Change.of("nomination", nominationId, before, Summary.of(nomination))
+                .causing(new RecusalDeclared(nominationId, committeeId, caller.employeeId(), now)));
+        return nomination;
+    }
+
+    /**
+     * Ends a case without a decision (its nominator or hr-admin), in any state before the decision and
+     * while the cycle is not closed. Publishes nomination-withdrawn: evidence-service ends the
+     * committee's access to the candidate's evidence.
+     */
+    @Transactional
+    public Nomination withdraw(String id) {
+        Nomination nomination = cases.lockedForCaller(id);
+        requireNominatorOf(nomination);
+        if (!nomination.status().isOpen()) {
+            throw ProblemException.conflict("The nomination is " + nomination.status() + ": it cannot be withdrawn.");
+        }
+        if (Cycle.<Cycle>findById(nomination.cycleId()).state() == CycleState.CLOSED) {
+            throw ProblemException.conflict("The cycle is closed: it is read-only.");
+        }
+        Summary before = Summary.of(nomination);
+        boolean wasSubmitted = nomination.status() != NominationStatus.DRAFT;
+        Instant now = clock.instant();
+        CaseStanding standing = CaseStanding.of(nomination);
+        nomination.withdraw(now);
+        changes.record(Change.of("nomination", id, before, Summary.of(nomination))
+                .causing(new NominationWithdrawn(id, nomination.cycleId(), nomination.candidateId(),
+                        currentUser.caller().employeeId(), wasSubmitted, now, standing, CaseStanding.of(nomination))));
+        return nomination;
+    }
+
+    /**
+     * hr-admin designates an eligible member to record the decision of a case whose chair has a
+     * conflict of interest on it (the chair is then not among its eligible members).
+     */
+    @Transactional
+    public Nomination designateActingChair(String id, String memberId) {
+        Caller caller = currentUser.caller();
+        if (!caller.hasRole(Roles.HR_ADMIN)) {
+            cases.visible(id);
+            throw ProblemException.forbidden("Only hr-admin designates an acting chair.");
+        }
+        Nomination nomination = cases.lockedForCaller(id);
+        cases.refuseIfConflicted(caller, nomination, "designate its acting chair");
+        if (nomination.status() != NominationStatus.SUBMITTED && nomination.status() != NominationStatus.IN_REVIEW) {
+            throw ProblemException.conflict("The nomination is " + nomination.status()
+                    + ": an acting chair is designated for a case under review.");
+        }
+        Committee committee = Committee.findById(nomination.committeeId());
+        List<String> eligible = cases.eligibleMembers(nomination);
+        boolean chairEligible = committee.members().stream().anyMatch(m -> m.role() == CommitteeRole.CHAIR
+                && eligible.contains(m.employeeId()));
+        if (chairEligible) {
+            throw ProblemException.conflict("The chair of '" + committee.name() + "' may decide this case: "
+                    + "an acting chair is only for a case the chair is conflicted on.");
+        }
+        if (!eligible.contains(memberId)) {
+            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "Not an eligible member of the case.",
+                    List.of(new FieldViolation("memberId", "is not among the case's eligible members " + eligible)));
+        }
+        Summary before = Summary.of(nomination);
+        nomination.designateActingChair(memberId, clock.instant());
+        changes.record(Change.of("nomination", id, before, Summary.of(nomination)));
+        return nomination;
+    }
+
+    /** A page of the cases the caller may see, oldest first; hr-admin sees all. */
+    @Transactional
+    public Page list(String cycleId, NominationStatus status, String after, int limit) {
+        Caller caller = currentUser.caller();
+        StringBuilder sql = new StringBuilder("SELECT n.* FROM nomination n WHERE true");
+        if (cycleId != null) {
+            sql.append(" AND n.cycle_id = :cycle");
+        }
+        if (status != null) {
+            sql.append(" AND n.status = :status");
+        }
+        if (!caller.hasRole(Roles.HR_ADMIN)) {
+            sql.append(' ').append("""
+                     AND (n.nominator_id = :me OR n.candidate_id = :me
+                       OR n.eligible_members @> jsonb_build_array(CAST(:me AS text))
+                       OR n.candidate_id IN (WITH RECURSIVE reports(id) AS (
+                            SELECT employee_id FROM directory_person WHERE manager_id = :me
+                            UNION SELECT p.employee_id FROM directory_person p JOIN reports r ON p.manager_id = r.id)
+                          SELECT id FROM reports))""");
+        }
+        if (after != null) {
+            sql.append(" AND n.id > :after");
+        }
+        sql.append(" ORDER BY n.id LIMIT :limit");
+        var query = entityManager.createNativeQuery(sql.toString(), Nomination.class).setParameter("limit", limit + 1);
+        if (cycleId != null) {
+            query.setParameter("cycle", cycleId);
+        }
+        if (status != null) {
+            query.setParameter("status", status.name());
+        }
+        if (!caller.hasRole(Roles.HR_ADMIN)) {
+            query.setParameter("me", caller.employeeId());
+        }
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        @SuppressWarnings("unchecked")
+        List<Nomination> rows = query.getResultList();
+        boolean more = rows.size() > limit;
+        List<Nomination> page = more ? rows.subList(0, limit) : rows;
+        return new Page(page, more ? page.get(page.size() - 1).id() : null);
+    }
+
+    /** One page of nominations and the id to continue after, null on the last page. */
+    public record Page(List<Nomination> items, String lastId) {
+    }
+
+    private void check(Cycle cycle, CatalogVersion version, String candidateId, String targetLevel,
+            List<FieldViolation> violations) {
+        Optional<DirectoryPerson> candidate = people.find(candidateId);
+        if (candidate.isEmpty()) {
+            violations.add(new FieldViolation("candidateId", "is not a known person"));
+            return;
+        }
+        if (!cycle.orgUnits().contains(candidate.get().orgUnit())) {
+            violations.add(new FieldViolation("candidateId", "is in org unit '" + candidate.get().orgUnit()
+                    + "', outside the cycle's " + cycle.orgUnits()));
+        }
+        Ladder ladder = version.ladder();
+        Optional<Ladder.Level> target = ladder.level(targetLevel);
+        if (target.isEmpty()) {
+            violations.add(new FieldViolation("targetLevel", "'" + targetLevel + "' is not a level of "
+                    + version.frameworkKey() + " version " + version.version()));
+            return;
+        }
+        Optional<CurrentLevel> current = people.levelOn(candidateId, LocalDate.now(clock))
+                .filter(l -> l.frameworkKey().equals(version.frameworkKey()));
+        Optional<Ladder.Level> currentLevel = current.flatMap(l -> ladder.level(l.level()));
+        if (currentLevel.isEmpty()) {
+            violations.add(new FieldViolation("candidateId", "has no level in framework '" + version.frameworkKey()
+                    + "' to be promoted from"));
+        } else if (!isStepUp(ladder, currentLevel.get(), target.get())) {
+            violations.add(new FieldViolation("targetLevel", "must be above " + currentLevel.get().code()
+                    + " in its track, or equivalent to a level above it on the other track"));
+        }
+    }
+
+    /** Above in the same track, or on another track equivalent to a level above in the same track. */
+    static boolean isStepUp(Ladder ladder, Ladder.Level current, Ladder.Level target) {
+        if (current.track().equals(target.track())) {
+            return target.order() > current.order();
+        }
+        return ladder.levels().stream().anyMatch(l -> ladder.above(l, current)
+                && ladder.equivalent(l.code(), target.code()));
+    }
+
+    private void requireNominator(Caller caller, String candidateId) {
+        if (caller.employeeId().equals(candidateId)) {
+            throw ProblemException.forbidden("Nobody nominates themselves, whatever their roles.");
+        }
+        if (!caller.hasRole(Roles.HR_ADMIN) && !people.manages(caller.employeeId(), candidateId)) {
+            throw ProblemException.forbidden("Nominations come from the candidate's management chain or hr-admin.");
+        }
+    }
+
+    /** The nominator, or an hr-admin without a conflict of interest on the case (never its candidate). */
+    private void requireNominatorOf(Nomination nomination) {
+        Caller caller = currentUser.caller();
+        if (caller.employeeId().equals(nomination.nominatorId())) {
+            return;
+        }
+        if (!caller.hasRole(Roles.HR_ADMIN)) {
+            throw ProblemException.forbidden("Only the nominator or hr-admin changes a nomination.");
+        }
+        cases.refuseIfConflicted(caller, nomination, "change it");
+    }
+
+
+}
