@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.common.problem.Problem;
 import org.leveling.promotion.domain.appeal.Appeal;
 import org.leveling.promotion.domain.appeal.AppealService;
-import org.leveling.common.problem.Problem;
 
 import io.quarkus.security.Authenticated;
 

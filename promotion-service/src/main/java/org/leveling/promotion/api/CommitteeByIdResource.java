@@ -21,12 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.common.problem.Problem;
+import org.leveling.common.security.CurrentUser;
+import org.leveling.promotion.api.CommitteeResource.CommitteeView;
 import org.leveling.promotion.domain.committee.CommitteeService;
 import org.leveling.promotion.domain.nomination.Nomination;
 import org.leveling.promotion.domain.nomination.NominationService;
-import org.leveling.common.problem.Problem;
-import org.leveling.promotion.api.CommitteeResource.CommitteeView;
-import org.leveling.common.security.CurrentUser;
 
 import io.quarkus.security.Authenticated;
 

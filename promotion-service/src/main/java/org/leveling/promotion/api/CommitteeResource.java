@@ -26,12 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.promotion.domain.committee.Committee;
-import org.leveling.promotion.domain.committee.CommitteeRole;
-import org.leveling.promotion.domain.committee.CommitteeService;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.security.Roles;
 import org.leveling.common.web.Ids;
+import org.leveling.promotion.domain.committee.Committee;
+import org.leveling.promotion.domain.committee.CommitteeRole;
+import org.leveling.promotion.domain.committee.CommitteeService;
 
 import io.quarkus.security.Authenticated;
 

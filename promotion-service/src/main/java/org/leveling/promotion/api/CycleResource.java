@@ -31,12 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.promotion.domain.cycle.Cycle;
-import org.leveling.promotion.domain.cycle.CycleService;
-import org.leveling.promotion.domain.cycle.CycleState;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.security.Roles;
 import org.leveling.common.web.Ids;
+import org.leveling.promotion.domain.cycle.Cycle;
+import org.leveling.promotion.domain.cycle.CycleService;
+import org.leveling.promotion.domain.cycle.CycleState;
 
 import io.quarkus.security.Authenticated;
 

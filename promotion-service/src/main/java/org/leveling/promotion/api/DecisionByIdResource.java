@@ -1,17 +1,11 @@
 package org.leveling.promotion.api;
 
-import java.net.URI;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,15 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.promotion.domain.appeal.Appeal;
-import org.leveling.promotion.domain.appeal.AppealService;
-import org.leveling.promotion.domain.decision.DecisionService;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
+import org.leveling.promotion.domain.decision.DecisionService;
 
 import io.quarkus.security.Authenticated;
 
-/** A decision by its own id, its immutability, and appeals against it. */
+/** A decision by its own id, and its immutability (appeals: {@link AppealFilingResource}). */
 @Path("/api/v1/decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -47,16 +39,9 @@ public class DecisionByIdResource {
             + "(POST /api/v1/decisions/{id}/appeals); an upheld appeal records a new decision that supersedes this one.";
 
     private final DecisionService decisions;
-    private final AppealService appeals;
 
-    public DecisionByIdResource(DecisionService decisions, AppealService appeals) {
+    public DecisionByIdResource(DecisionService decisions) {
         this.decisions = decisions;
-        this.appeals = appeals;
-    }
-
-    @Schema(name = "AppealRequest")
-    record AppealRequest(@Schema(description = "Why; kept in promotion-service, never published")
-            @NotBlank @Size(max = 10000) String reason) {
     }
 
     @GET
@@ -98,26 +83,5 @@ public class DecisionByIdResource {
     public Response delete(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         decisions.get(id);
         throw ProblemException.conflict(IMMUTABLE);
-    }
-
-    @POST
-    @Path("/{id}/appeals")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Appeal the decision (the candidate or the nominator)",
-            description = "Only the decision in force, within leveling.appeals.window (default 30 days) of it, once "
-                    + "(409 otherwise). Publishes org.leveling.promotions.appeal-filed.v1 without the reason.")
-    @APIResponse(responseCode = "201", description = "Filed",
-            content = @Content(schema = @Schema(implementation = AppealResource.AppealView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Neither the candidate nor the nominator",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Window closed, appealed already, or superseded",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response appeal(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
-            @Valid @NotNull AppealRequest request) {
-        Appeal appeal = appeals.file(id, request.reason().strip());
-        return Response.created(URI.create("/api/v1/appeals/" + appeal.id()))
-                .entity(AppealResource.AppealView.of(appeal)).build();
     }
 }

@@ -24,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.common.problem.Problem;
 import org.leveling.promotion.domain.decision.Decision;
 import org.leveling.promotion.domain.decision.DecisionService;
 import org.leveling.promotion.domain.nomination.Outcome;
 import org.leveling.promotion.domain.voting.Tally;
-import org.leveling.common.problem.Problem;
 
 import io.quarkus.security.Authenticated;
 

@@ -27,17 +27,17 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.common.problem.Problem;
+import org.leveling.common.web.Cursors;
+import org.leveling.common.web.Ids;
 import org.leveling.promotion.domain.nomination.Nomination;
 import org.leveling.promotion.domain.nomination.NominationService;
 import org.leveling.promotion.domain.nomination.NominationStatus;
 import org.leveling.promotion.domain.nomination.Outcome;
-import org.leveling.common.problem.Problem;
-import org.leveling.common.web.Cursors;
-import org.leveling.common.web.Ids;
 
 import io.quarkus.security.Authenticated;
 

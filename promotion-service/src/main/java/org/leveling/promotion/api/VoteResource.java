@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leveling.common.problem.Problem;
 import org.leveling.promotion.domain.voting.Tally;
 import org.leveling.promotion.domain.voting.Vote;
 import org.leveling.promotion.domain.voting.VoteChoice;
 import org.leveling.promotion.domain.voting.VotingService;
-import org.leveling.common.problem.Problem;
 
 import io.quarkus.security.Authenticated;
 

@@ -16,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.leveling.promotion.domain.committee.Committee;
-import org.leveling.promotion.domain.cycle.Cycle;
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.problem.ProblemException;
@@ -25,6 +23,8 @@ import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.Roles;
+import org.leveling.promotion.domain.committee.Committee;
+import org.leveling.promotion.domain.cycle.Cycle;
 
 import io.quarkus.runtime.Startup;
 

@@ -3,8 +3,8 @@ package org.leveling.promotion.messaging;
 import java.time.Instant;
 import java.util.List;
 
-import org.leveling.promotion.domain.committee.Committee;
 import org.leveling.common.outbox.OutboxEvent;
+import org.leveling.promotion.domain.committee.Committee;
 
 /**
  * {@code org.leveling.promotions.committee-assigned.v1} on {@code leveling.promotions}, keyed by

@@ -8,10 +8,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-import org.leveling.promotion.domain.nomination.CaseEligibility;
 import org.leveling.common.changes.EventCause;
 import org.leveling.common.inbox.EventHandler;
 import org.leveling.common.people.DirectoryPersonChanged;
+import org.leveling.promotion.domain.nomination.CaseEligibility;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 

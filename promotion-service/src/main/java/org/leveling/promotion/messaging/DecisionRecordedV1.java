@@ -3,8 +3,8 @@ package org.leveling.promotion.messaging;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.leveling.promotion.domain.voting.Tally;
 import org.leveling.common.outbox.OutboxEvent;
+import org.leveling.promotion.domain.voting.Tally;
 
 /**
  * {@code org.leveling.promotions.decision-recorded.v1} on {@code leveling.promotions}, keyed by

@@ -7,10 +7,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 
-import org.leveling.promotion.domain.nomination.NominationService;
 import org.leveling.common.inbox.EventHandler;
 import org.leveling.common.inbox.ReceivedEvent;
 import org.leveling.common.inbox.UnprocessableEventException;
+import org.leveling.promotion.domain.nomination.NominationService;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 

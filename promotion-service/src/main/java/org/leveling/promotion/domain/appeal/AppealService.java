@@ -12,11 +12,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.leveling.promotion.domain.decision.Decision;
-import org.leveling.promotion.domain.decision.DecisionService;
-import org.leveling.promotion.domain.nomination.CaseAccess;
-import org.leveling.promotion.domain.nomination.CaseParties;
-import org.leveling.promotion.domain.nomination.Nomination;
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.problem.Problem.FieldViolation;
@@ -24,6 +19,11 @@ import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.Roles;
+import org.leveling.promotion.domain.decision.Decision;
+import org.leveling.promotion.domain.decision.DecisionService;
+import org.leveling.promotion.domain.nomination.CaseAccess;
+import org.leveling.promotion.domain.nomination.CaseParties;
+import org.leveling.promotion.domain.nomination.Nomination;
 
 /**
  * Appeals: the candidate or the nominator appeals the decision in force within the configured window;

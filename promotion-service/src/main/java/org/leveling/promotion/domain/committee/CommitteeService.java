@@ -12,13 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.leveling.promotion.domain.cycle.Cycle;
-import org.leveling.promotion.domain.cycle.CycleState;
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
+import org.leveling.promotion.domain.cycle.Cycle;
+import org.leveling.promotion.domain.cycle.CycleState;
 
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;

@@ -13,6 +13,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.frameworks.FrameworkCatalog;
+import org.leveling.common.frameworks.Ladder;
+import org.leveling.common.problem.Problem.FieldViolation;
+import org.leveling.common.problem.ProblemException;
+import org.leveling.common.problem.ResourceNotFoundException;
+import org.leveling.common.security.Caller;
 import org.leveling.promotion.domain.committee.Committee;
 import org.leveling.promotion.domain.nomination.CaseAccess;
 import org.leveling.promotion.domain.nomination.CaseStanding;
@@ -22,14 +30,6 @@ import org.leveling.promotion.domain.nomination.NominationStatus;
 import org.leveling.promotion.domain.nomination.Outcome;
 import org.leveling.promotion.domain.voting.Tally;
 import org.leveling.promotion.domain.voting.VotingService;
-import org.leveling.common.changes.Change;
-import org.leveling.common.changes.ChangeRecorder;
-import org.leveling.common.frameworks.FrameworkCatalog;
-import org.leveling.common.frameworks.Ladder;
-import org.leveling.common.problem.Problem.FieldViolation;
-import org.leveling.common.problem.ProblemException;
-import org.leveling.common.problem.ResourceNotFoundException;
-import org.leveling.common.security.Caller;
 
 /**
  * Decisions: recorded once by the chair (or the acting chair when the chair is conflicted) when the

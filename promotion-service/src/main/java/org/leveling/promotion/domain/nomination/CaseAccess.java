@@ -9,14 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-import org.leveling.promotion.domain.committee.Committee;
-import org.leveling.promotion.domain.committee.CommitteeRole;
 import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.Roles;
+import org.leveling.promotion.domain.committee.Committee;
+import org.leveling.promotion.domain.committee.CommitteeRole;
 
 /**
  * Who may see a case and who has which part in it: one place for the object-level rules that

@@ -12,11 +12,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.leveling.promotion.domain.committee.Committee;
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.changes.EventCause;
 import org.leveling.common.security.ManagementChains;
+import org.leveling.promotion.domain.committee.Committee;
 
 /**
  * Keeps each open case's eligible members in step with the conflicts of interest that arise after

@@ -17,10 +17,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
-import org.leveling.promotion.domain.committee.Committee;
-import org.leveling.promotion.domain.committee.CommitteeRole;
-import org.leveling.promotion.domain.cycle.Cycle;
-import org.leveling.promotion.domain.cycle.CycleState;
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.changes.EventCause;
@@ -37,6 +33,10 @@ import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.Roles;
+import org.leveling.promotion.domain.committee.Committee;
+import org.leveling.promotion.domain.committee.CommitteeRole;
+import org.leveling.promotion.domain.cycle.Cycle;
+import org.leveling.promotion.domain.cycle.CycleState;
 
 /**
  * Nominations: drafted by someone in the candidate's management chain (or hr-admin) for a level

@@ -13,12 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.leveling.promotion.domain.committee.Committee;
-import org.leveling.promotion.domain.cycle.Cycle;
-import org.leveling.promotion.domain.cycle.CycleState;
-import org.leveling.promotion.domain.nomination.CaseAccess;
-import org.leveling.promotion.domain.nomination.Nomination;
-import org.leveling.promotion.domain.nomination.NominationStatus;
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.frameworks.FrameworkCatalog;
@@ -28,6 +22,12 @@ import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
+import org.leveling.promotion.domain.committee.Committee;
+import org.leveling.promotion.domain.cycle.Cycle;
+import org.leveling.promotion.domain.cycle.CycleState;
+import org.leveling.promotion.domain.nomination.CaseAccess;
+import org.leveling.promotion.domain.nomination.Nomination;
+import org.leveling.promotion.domain.nomination.NominationStatus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

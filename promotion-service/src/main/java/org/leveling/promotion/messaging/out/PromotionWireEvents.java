@@ -4,6 +4,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.leveling.common.changes.DomainEvent;
+import org.leveling.common.changes.WireEvents;
+import org.leveling.common.outbox.OutboxEvent;
 import org.leveling.promotion.domain.appeal.AppealDecided;
 import org.leveling.promotion.domain.appeal.AppealFiled;
 import org.leveling.promotion.domain.committee.CommitteeAssigned;
@@ -15,9 +18,6 @@ import org.leveling.promotion.domain.nomination.NominationSubmitted;
 import org.leveling.promotion.domain.nomination.NominationWithdrawn;
 import org.leveling.promotion.domain.nomination.RecusalDeclared;
 import org.leveling.promotion.domain.voting.VoteCast;
-import org.leveling.common.changes.DomainEvent;
-import org.leveling.common.changes.WireEvents;
-import org.leveling.common.outbox.OutboxEvent;
 import org.leveling.promotion.messaging.AppealDecidedV1;
 import org.leveling.promotion.messaging.AppealFiledV1;
 import org.leveling.promotion.messaging.CommitteeAssignedV1;
