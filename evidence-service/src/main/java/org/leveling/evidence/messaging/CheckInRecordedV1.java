@@ -18,6 +18,6 @@ public record CheckInRecordedV1(String checkInId, String subjectId, String manag
     public static final String TYPE = "org.leveling.evidence.check-in-recorded.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(EvidenceTopic.NAME, "check-in", subjectId, TYPE, this);
+        return new OutboxEvent(Topics.EVIDENCE, "check-in", subjectId, TYPE, this);
     }
 }

@@ -24,6 +24,6 @@ public record EvidenceAttestedV1(String evidenceId, String subjectId, String att
             case CHALLENGED -> CHALLENGED;
             case ENDORSED -> ENDORSED;
         };
-        return new OutboxEvent(EvidenceTopic.NAME, "evidence", evidenceId, type, this);
+        return new OutboxEvent(Topics.EVIDENCE, "evidence", evidenceId, type, this);
     }
 }

@@ -18,6 +18,6 @@ public record EvidenceSubmittedV1(String evidenceId, String subjectId, String au
     public static final String TYPE = "org.leveling.evidence.submitted.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(EvidenceTopic.NAME, "evidence", evidenceId, TYPE, this);
+        return new OutboxEvent(Topics.EVIDENCE, "evidence", evidenceId, TYPE, this);
     }
 }

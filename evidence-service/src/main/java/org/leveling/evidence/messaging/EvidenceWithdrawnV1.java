@@ -14,6 +14,6 @@ public record EvidenceWithdrawnV1(String evidenceId, String subjectId, String wi
     public static final String TYPE = "org.leveling.evidence.withdrawn.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(EvidenceTopic.NAME, "evidence", evidenceId, TYPE, this);
+        return new OutboxEvent(Topics.EVIDENCE, "evidence", evidenceId, TYPE, this);
     }
 }

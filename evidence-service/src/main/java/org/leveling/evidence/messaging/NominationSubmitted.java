@@ -26,5 +26,4 @@ public record NominationSubmitted(
         @NotNull Instant submittedAt) {
 
     public static final String TYPE = "org.leveling.promotions.nomination-submitted.v1";
-    public static final String TOPIC = "leveling.promotions";
 }

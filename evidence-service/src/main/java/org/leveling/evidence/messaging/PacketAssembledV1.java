@@ -38,6 +38,6 @@ public record PacketAssembledV1(String nominationId, String candidateId, String 
     }
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(EvidenceTopic.NAME, "packet", nominationId, TYPE, this);
+        return new OutboxEvent(Topics.EVIDENCE, "packet", nominationId, TYPE, this);
     }
 }

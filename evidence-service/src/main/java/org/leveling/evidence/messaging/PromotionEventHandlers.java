@@ -21,7 +21,7 @@ public class PromotionEventHandlers {
     @Produces
     @ApplicationScoped
     EventHandler<NominationSubmitted> nominationSubmitted(PacketService packets) {
-        return EventHandler.of(NominationSubmitted.TOPIC, NominationSubmitted.TYPE, NominationSubmitted.class,
+        return EventHandler.of(Topics.PROMOTIONS, NominationSubmitted.TYPE, NominationSubmitted.class,
                 (event, nomination) -> packets.nominationSubmitted(new SubmittedNomination(nomination.nominationId(),
                         nomination.candidateId(), nomination.frameworkKey(), nomination.frameworkVersion(),
                         nomination.targetLevel(), nomination.committeeMembers()),
@@ -31,7 +31,7 @@ public class PromotionEventHandlers {
     @Produces
     @ApplicationScoped
     EventHandler<RecusalDeclared> recusalDeclared(PacketService packets) {
-        return EventHandler.of(NominationSubmitted.TOPIC, RecusalDeclared.TYPE, RecusalDeclared.class,
+        return EventHandler.of(Topics.PROMOTIONS, RecusalDeclared.TYPE, RecusalDeclared.class,
                 (event, recusal) -> packets.memberLeft(recusal.nominationId(), recusal.memberId(),
                         event.causeBy(PRODUCER)));
     }
@@ -39,7 +39,7 @@ public class PromotionEventHandlers {
     @Produces
     @ApplicationScoped
     EventHandler<EligibilityChanged> eligibilityChanged(PacketService packets) {
-        return EventHandler.of(NominationSubmitted.TOPIC, EligibilityChanged.TYPE, EligibilityChanged.class,
+        return EventHandler.of(Topics.PROMOTIONS, EligibilityChanged.TYPE, EligibilityChanged.class,
                 (event, change) -> change.removed().forEach(removed -> packets.memberLeft(change.nominationId(),
                         removed.memberId(), event.causeBy(PRODUCER))));
     }
@@ -47,14 +47,14 @@ public class PromotionEventHandlers {
     @Produces
     @ApplicationScoped
     EventHandler<DecisionRecorded> decisionRecorded(PacketService packets) {
-        return EventHandler.of(NominationSubmitted.TOPIC, DecisionRecorded.TYPE, DecisionRecorded.class,
+        return EventHandler.of(Topics.PROMOTIONS, DecisionRecorded.TYPE, DecisionRecorded.class,
                 (event, decision) -> packets.caseEnded(decision.nominationId(), event.causeBy(PRODUCER)));
     }
 
     @Produces
     @ApplicationScoped
     EventHandler<NominationWithdrawn> nominationWithdrawn(PacketService packets) {
-        return EventHandler.of(NominationSubmitted.TOPIC, NominationWithdrawn.TYPE, NominationWithdrawn.class,
+        return EventHandler.of(Topics.PROMOTIONS, NominationWithdrawn.TYPE, NominationWithdrawn.class,
                 (event, withdrawn) -> packets.caseEnded(withdrawn.nominationId(),
                         event.causeBy(PRODUCER)));
     }

@@ -23,7 +23,7 @@ import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.testing.EventSchemas;
 import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
-import org.leveling.evidence.messaging.EvidenceTopic;
+import org.leveling.evidence.messaging.Topics;
 import org.leveling.common.testing.Upstream;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -137,12 +137,12 @@ class EvidenceResourceTest {
                 .body("status", equalTo("CHALLENGED"));
         post(manager, challenged, "acknowledge", null).then().statusCode(409);
 
-        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(EvidenceTopic.NAME, id,
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(Topics.EVIDENCE, id,
                 r -> r.size() >= 3);
         assertThat(events).extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(
                 "org.leveling.evidence.submitted.v1", "org.leveling.evidence.acknowledged.v1",
                 "org.leveling.evidence.withdrawn.v1");
-        List<ConsumerRecord<String, String>> challenge = KafkaTestClient.awaitRecords(EvidenceTopic.NAME, challenged,
+        List<ConsumerRecord<String, String>> challenge = KafkaTestClient.awaitRecords(Topics.EVIDENCE, challenged,
                 r -> r.size() >= 2);
         assertThat(KafkaTestClient.header(challenge.get(1), "ce_type")).isEqualTo("org.leveling.evidence.challenged.v1");
         for (ConsumerRecord<String, String> event : List.of(events.get(0), events.get(1), events.get(2),
@@ -157,7 +157,7 @@ class EvidenceResourceTest {
         String id = given().auth().oauth2(token(subject)).contentType(ContentType.JSON).body(evidence(subject))
                 .queryParam("submit", true).post("/api/v1/evidence").then().statusCode(201)
                 .body("status", equalTo("SUBMITTED")).extract().path("id");
-        ConsumerRecord<String, String> event = KafkaTestClient.awaitRecords(EvidenceTopic.NAME, id,
+        ConsumerRecord<String, String> event = KafkaTestClient.awaitRecords(Topics.EVIDENCE, id,
                 r -> !r.isEmpty()).get(0);
         assertThat(KafkaTestClient.header(event, "ce_type")).isEqualTo("org.leveling.evidence.submitted.v1");
         EventSchemas.assertValid("org.leveling.evidence.submitted.v1", event.value());
@@ -209,7 +209,7 @@ class EvidenceResourceTest {
         create(peer, evidence("nobody-" + UUID.randomUUID().toString().substring(0, 8))).then().statusCode(403);
         given().auth().oauth2(token(subject)).get("/api/v1/evidence/{id}", bySubject).then().statusCode(200)
                 .body("endorsements", equalTo(1)).body("attestations.kind", equalTo(List.of("ACKNOWLEDGED", "ENDORSED")));
-        ConsumerRecord<String, String> endorsed = KafkaTestClient.awaitRecords(EvidenceTopic.NAME, bySubject,
+        ConsumerRecord<String, String> endorsed = KafkaTestClient.awaitRecords(Topics.EVIDENCE, bySubject,
                 r -> r.size() >= 3).get(2);
         assertThat(KafkaTestClient.header(endorsed, "ce_type")).isEqualTo("org.leveling.evidence.endorsed.v1");
         EventSchemas.assertValid("org.leveling.evidence.endorsed.v1", endorsed.value());

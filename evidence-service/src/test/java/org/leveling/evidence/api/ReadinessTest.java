@@ -21,7 +21,7 @@ import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.testing.EventSchemas;
 import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
-import org.leveling.evidence.messaging.EvidenceTopic;
+import org.leveling.evidence.messaging.Topics;
 import org.leveling.common.testing.Upstream;
 import org.leveling.common.web.Cursors;
 
@@ -167,7 +167,7 @@ class ReadinessTest {
                 .post("/api/v1/people/{id}/check-ins", subject).then().statusCode(400)
                 .body("errors[0].field", equalTo("ratings[0].competency"));
 
-        ConsumerRecord<String, String> event = KafkaTestClient.awaitRecords(EvidenceTopic.NAME, subject,
+        ConsumerRecord<String, String> event = KafkaTestClient.awaitRecords(Topics.EVIDENCE, subject,
                 r -> r.stream().anyMatch(e -> e.value().contains(latest))).stream()
                 .filter(e -> e.value().contains(latest)).findFirst().orElseThrow();
         EventSchemas.assertValid("org.leveling.evidence.check-in-recorded.v1", event.value());

@@ -89,10 +89,10 @@ class PacketSagaTest {
 
         String nomination = Upstream.id("nom");
         Map<String, Object> submitted = nomination(nomination);
-        UpstreamEvents.send(NominationSubmitted.TOPIC, nomination, "/promotion-service", NominationSubmitted.TYPE,
+        UpstreamEvents.send(Topics.PROMOTIONS, nomination, "/promotion-service", NominationSubmitted.TYPE,
                 submitted);
 
-        ConsumerRecord<String, String> packet = KafkaTestClient.awaitRecords(EvidenceTopic.NAME, nomination,
+        ConsumerRecord<String, String> packet = KafkaTestClient.awaitRecords(Topics.EVIDENCE, nomination,
                 r -> !r.isEmpty()).get(0);
         assertThat(KafkaTestClient.header(packet, "ce_type")).isEqualTo(PacketAssembledV1.TYPE);
         EventSchemas.assertValid(PacketAssembledV1.TYPE, packet.value());
@@ -114,14 +114,14 @@ class PacketSagaTest {
         given().auth().oauth2(token(member)).contentType(ContentType.JSON).body(Map.of("comment", "Great work"))
                 .post("/api/v1/evidence/{id}/endorsements", acknowledged).then().statusCode(403);
 
-        String duplicate = UpstreamEvents.send(NominationSubmitted.TOPIC, nomination, "/promotion-service",
+        String duplicate = UpstreamEvents.send(Topics.PROMOTIONS, nomination, "/promotion-service",
                 NominationSubmitted.TYPE, submitted);
         awaitProcessed(duplicate);
         // The duplicate's transaction has committed: had it assembled a packet, its outbox row would be there.
         assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM outbox_event WHERE aggregateid = :id").setParameter("id", nomination)
                 .getSingleResult()).intValue())).isEqualTo(1);
-        assertThat(KafkaTestClient.recordsWithKey(EvidenceTopic.NAME, nomination)).hasSize(1);
+        assertThat(KafkaTestClient.recordsWithKey(Topics.EVIDENCE, nomination)).hasSize(1);
 
         UpstreamEvents.send("leveling.promotions", nomination, "/promotion-service",
                 "org.leveling.promotions.recusal-declared.v1", Map.of("nominationId", nomination, "committeeId",
@@ -143,7 +143,7 @@ class PacketSagaTest {
     void aMemberWhoBecameConflictedAfterSubmissionLosesAccessAndTheOthersKeepIt() throws Exception {
         String acknowledged = evidence("SPM", "2026-04-01", "2026-05-20", true);
         String nomination = Upstream.id("nom");
-        UpstreamEvents.send(NominationSubmitted.TOPIC, nomination, "/promotion-service", NominationSubmitted.TYPE,
+        UpstreamEvents.send(Topics.PROMOTIONS, nomination, "/promotion-service", NominationSubmitted.TYPE,
                 nomination(nomination));
         await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(token(otherMember))
                 .get("/api/v1/evidence/{id}", acknowledged).statusCode() == 200);
@@ -168,7 +168,7 @@ class PacketSagaTest {
     void aWithdrawnNominationEndsItsCommitteesAccess() throws Exception {
         String acknowledged = evidence("SPM", "2026-04-01", "2026-05-20", true);
         String nomination = Upstream.id("nom");
-        UpstreamEvents.send(NominationSubmitted.TOPIC, nomination, "/promotion-service", NominationSubmitted.TYPE,
+        UpstreamEvents.send(Topics.PROMOTIONS, nomination, "/promotion-service", NominationSubmitted.TYPE,
                 nomination(nomination));
         await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(token(member))
                 .get("/api/v1/evidence/{id}", acknowledged).statusCode() == 200);
@@ -189,7 +189,7 @@ class PacketSagaTest {
         String nomination = Upstream.id("nom");
         Map<String, Object> submitted = nomination(nomination);
         submitted.put("frameworkKey", late);
-        String eventId = UpstreamEvents.send(NominationSubmitted.TOPIC, nomination, "/promotion-service",
+        String eventId = UpstreamEvents.send(Topics.PROMOTIONS, nomination, "/promotion-service",
                 NominationSubmitted.TYPE, submitted);
         String hr = Tokens.forEmployee("HR1", "hr-admin");
         Map<String, Object> parked = await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(hr)
@@ -203,7 +203,7 @@ class PacketSagaTest {
         upstream.publishSampleFramework(late);
         given().auth().oauth2(hr).post("/api/v1/inbox/parked/{id}/redrive", id).then().statusCode(200)
                 .body("outcome", equalTo("APPLIED")).body("eventId", equalTo(eventId));
-        ConsumerRecord<String, String> packet = KafkaTestClient.awaitRecords(EvidenceTopic.NAME, nomination,
+        ConsumerRecord<String, String> packet = KafkaTestClient.awaitRecords(Topics.EVIDENCE, nomination,
                 r -> !r.isEmpty()).get(0);
         assertThat(json.readTree(packet.value()).path("frameworkKey").asText()).isEqualTo(late);
         given().auth().oauth2(hr).post("/api/v1/inbox/parked/{id}/redrive", id).then().statusCode(404);

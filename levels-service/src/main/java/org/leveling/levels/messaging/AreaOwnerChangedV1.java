@@ -15,6 +15,6 @@ public record AreaOwnerChangedV1(String areaKey, String name, String ownerId, St
     public static final String TYPE = "org.leveling.areas.area-owner-changed.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PeopleTopic.NAME, "area", areaKey, TYPE, this);
+        return new OutboxEvent(Topics.PEOPLE, "area", areaKey, TYPE, this);
     }
 }

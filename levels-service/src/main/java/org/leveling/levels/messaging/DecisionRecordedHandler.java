@@ -23,7 +23,6 @@ import org.leveling.levels.domain.LevelHistoryService;
 public class DecisionRecordedHandler implements EventHandler<DecisionRecordedHandler.DecisionRecorded> {
 
     public static final String TYPE = "org.leveling.promotions.decision-recorded.v1";
-    public static final String TOPIC = "leveling.promotions";
 
     /** Data of decision-recorded.v1 as levels-service reads it (schema in docs/events/). */
     public record DecisionRecorded(
@@ -47,7 +46,7 @@ public class DecisionRecordedHandler implements EventHandler<DecisionRecordedHan
 
     @Override
     public String topic() {
-        return TOPIC;
+        return Topics.PROMOTIONS;
     }
 
     @Override

@@ -16,6 +16,6 @@ public record FrameworkPublishedV1(String frameworkKey, String name, String jobF
     public static final String TYPE = "org.leveling.frameworks.framework-published.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(FrameworksTopic.NAME, "framework", frameworkKey, TYPE, this);
+        return new OutboxEvent(Topics.FRAMEWORKS, "framework", frameworkKey, TYPE, this);
     }
 }

@@ -13,6 +13,6 @@ public record FrameworkRetiredV1(String frameworkKey, int version, Instant retir
     public static final String TYPE = "org.leveling.frameworks.framework-retired.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(FrameworksTopic.NAME, "framework", frameworkKey, TYPE, this);
+        return new OutboxEvent(Topics.FRAMEWORKS, "framework", frameworkKey, TYPE, this);
     }
 }

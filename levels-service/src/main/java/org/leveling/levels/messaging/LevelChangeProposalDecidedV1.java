@@ -26,6 +26,6 @@ public record LevelChangeProposalDecidedV1(String proposalId, String employeeId,
     }
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PeopleTopic.NAME, "person", employeeId, TYPE, this);
+        return new OutboxEvent(Topics.PEOPLE, "person", employeeId, TYPE, this);
     }
 }

@@ -25,6 +25,6 @@ public record LevelChangeProposedV1(String proposalId, String employeeId, String
     }
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PeopleTopic.NAME, "person", employeeId, TYPE, this);
+        return new OutboxEvent(Topics.PEOPLE, "person", employeeId, TYPE, this);
     }
 }

@@ -15,6 +15,6 @@ public record LevelChangedV1(String employeeId, String frameworkKey, int framewo
     public static final String TYPE = "org.leveling.people.level-changed.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PeopleTopic.NAME, "person", employeeId, TYPE, this);
+        return new OutboxEvent(Topics.PEOPLE, "person", employeeId, TYPE, this);
     }
 }

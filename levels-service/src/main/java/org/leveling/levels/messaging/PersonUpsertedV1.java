@@ -15,6 +15,6 @@ public record PersonUpsertedV1(String employeeId, String name, String managerId,
     public static final String TYPE = "org.leveling.people.person-upserted.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PeopleTopic.NAME, "person", employeeId, TYPE, this);
+        return new OutboxEvent(Topics.PEOPLE, "person", employeeId, TYPE, this);
     }
 }

@@ -15,7 +15,7 @@ import org.leveling.common.testing.EventSchemas;
 import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
 import org.leveling.levels.messaging.AreaOwnerChangedV1;
-import org.leveling.levels.messaging.PeopleTopic;
+import org.leveling.levels.messaging.Topics;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -43,7 +43,7 @@ class AreaResourceTest {
                 .body("ownerHistory.ownerId", equalTo(List.of(first, second)))
                 .body("ownerHistory.changedBy", equalTo(List.of("HR1", "HR1")));
 
-        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(PeopleTopic.NAME, key,
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(Topics.PEOPLE, key,
                 r -> r.size() >= 2);
         assertThat(events).hasSize(2);
         events.forEach(e -> EventSchemas.assertValid(AreaOwnerChangedV1.TYPE, e.value()));

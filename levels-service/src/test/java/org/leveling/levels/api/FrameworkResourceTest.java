@@ -38,7 +38,7 @@ import org.leveling.levels.domain.framework.FrameworkDocument.Track;
 import org.leveling.levels.domain.framework.FrameworkDocument.TrackKind;
 import org.leveling.levels.messaging.FrameworkPublishedV1;
 import org.leveling.levels.messaging.FrameworkRetiredV1;
-import org.leveling.levels.messaging.FrameworksTopic;
+import org.leveling.levels.messaging.Topics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,7 +77,7 @@ class FrameworkResourceTest {
                 .statusCode(409).contentType("application/problem+json");
         assertThat(etag).isEqualTo("\"2\"");
 
-        ConsumerRecord<String, String> event = KafkaTestClient.awaitRecords(FrameworksTopic.NAME, key,
+        ConsumerRecord<String, String> event = KafkaTestClient.awaitRecords(Topics.FRAMEWORKS, key,
                 r -> !r.isEmpty()).get(0);
         assertThat(KafkaTestClient.header(event, "ce_type")).isEqualTo(FrameworkPublishedV1.TYPE);
         EventSchemas.assertValid(FrameworkPublishedV1.TYPE, event.value());
@@ -111,7 +111,7 @@ class FrameworkResourceTest {
                 .statusCode(200).body("latestVersion", equalTo(2)).body("versions.size()", equalTo(2))
                 .body("versions[0].retiredAt", notNullValue()).body("versions[1].retiredAt", equalTo(null));
 
-        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(FrameworksTopic.NAME, key,
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(Topics.FRAMEWORKS, key,
                 r -> r.size() >= 3);
         assertThat(events).extracting(e -> KafkaTestClient.header(e, "ce_type"))
                 .containsExactly(FrameworkPublishedV1.TYPE, FrameworkPublishedV1.TYPE, FrameworkRetiredV1.TYPE);

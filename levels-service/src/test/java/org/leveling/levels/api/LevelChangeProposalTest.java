@@ -29,7 +29,7 @@ import org.leveling.common.testing.Tokens;
 import org.leveling.levels.messaging.LevelChangeProposalDecidedV1;
 import org.leveling.levels.messaging.LevelChangeProposedV1;
 import org.leveling.levels.messaging.LevelChangedV1;
-import org.leveling.levels.messaging.PeopleTopic;
+import org.leveling.levels.messaging.Topics;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -129,7 +129,7 @@ class LevelChangeProposalTest {
         LevelFixture.decide(Tokens.forEmployee("HR3", "hr-admin"), proposal, "approve").then().statusCode(409)
                 .body("type", equalTo("urn:leveling:problem:conflict"));
 
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.awaitRecords(PeopleTopic.NAME, person,
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.awaitRecords(Topics.PEOPLE, person,
                 r -> types(r).contains(LevelChangeProposalDecidedV1.TYPE));
         assertThat(types(records)).containsSubsequence(LevelChangeProposedV1.TYPE, LevelChangedV1.TYPE,
                 LevelChangeProposalDecidedV1.TYPE);
@@ -177,7 +177,7 @@ class LevelChangeProposalTest {
         LevelFixture.decide(Tokens.forEmployee("HR3", "hr-admin"), proposal, "reject").then().statusCode(409);
         assertThat(LevelFixture.history(person)).extracting(e -> e.get("level")).containsExactly("PM");
 
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.awaitRecords(PeopleTopic.NAME, person,
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.awaitRecords(Topics.PEOPLE, person,
                 r -> types(r).contains(LevelChangeProposalDecidedV1.TYPE));
         assertThat(types(records)).containsExactly("org.leveling.people.person-upserted.v1", LevelChangedV1.TYPE,
                 LevelChangeProposedV1.TYPE, LevelChangeProposalDecidedV1.TYPE);

@@ -21,7 +21,7 @@ import org.leveling.common.testing.EventSchemas;
 import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
 import org.leveling.levels.messaging.LevelChangedV1;
-import org.leveling.levels.messaging.PeopleTopic;
+import org.leveling.levels.messaging.Topics;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -54,7 +54,7 @@ class LevelHistoryTest {
                 .body("items.recordedBy", equalTo(List.of("HR1", "HR2", "HR2")))
                 .body("nextCursor", equalTo(null));
 
-        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(PeopleTopic.NAME, person,
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(Topics.PEOPLE, person,
                 r -> r.stream().filter(e -> LevelChangedV1.TYPE.equals(KafkaTestClient.header(e, "ce_type"))).count() >= 2);
         List<String> changes = events.stream().filter(e -> LevelChangedV1.TYPE.equals(KafkaTestClient.header(e, "ce_type")))
                 .map(ConsumerRecord::value).toList();

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
-import org.leveling.levels.messaging.PeopleTopic;
+import org.leveling.levels.messaging.Topics;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -44,7 +44,7 @@ class PeopleImportTest {
         given().auth().oauth2(HR_ADMIN).get("/api/v1/people/{id}", report).then().statusCode(200)
                 .body("managerId", equalTo(manager));
         given().auth().oauth2(HR_ADMIN).get("/api/v1/people/{id}", bad).then().statusCode(404);
-        assertThat(KafkaTestClient.awaitRecords(PeopleTopic.NAME, report, r -> !r.isEmpty())).hasSize(1);
+        assertThat(KafkaTestClient.awaitRecords(Topics.PEOPLE, report, r -> !r.isEmpty())).hasSize(1);
     }
 
     @Test

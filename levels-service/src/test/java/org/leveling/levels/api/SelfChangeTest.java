@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
-import org.leveling.levels.messaging.PeopleTopic;
+import org.leveling.levels.messaging.Topics;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,7 +41,7 @@ class SelfChangeTest {
 
         // Another hr-admin records the same level; it is the person's only level event.
         LevelFixture.changed(admin, framework, "PPM", "2026-01-01", "INITIAL");
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.awaitRecords(PeopleTopic.NAME, admin,
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.awaitRecords(Topics.PEOPLE, admin,
                 r -> r.size() >= 2);
         assertThat(records).extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(
                 "org.leveling.people.person-upserted.v1", "org.leveling.people.level-changed.v1");

@@ -60,7 +60,7 @@ class PersonEventsTest {
         String id = newId();
         put(id, "Ada Lovelace").then().statusCode(201);
 
-        ConsumerRecord<String, String> event = KafkaTestClient.awaitRecords(PeopleTopic.NAME, id, r -> !r.isEmpty()).get(0);
+        ConsumerRecord<String, String> event = KafkaTestClient.awaitRecords(Topics.PEOPLE, id, r -> !r.isEmpty()).get(0);
 
         assertThat(event.key()).isEqualTo(id);
         assertThat(KafkaTestClient.header(event, "ce_specversion")).isEqualTo("1.0");
@@ -86,7 +86,7 @@ class PersonEventsTest {
         put(id, "Alan M. Turing").then().statusCode(200);
 
         List<ConsumerRecord<String, String>> events =
-                KafkaTestClient.awaitRecords(PeopleTopic.NAME, id, r -> r.size() >= 2);
+                KafkaTestClient.awaitRecords(Topics.PEOPLE, id, r -> r.size() >= 2);
 
         assertThat(events).hasSize(2);
         assertThat(json.readTree(events.get(1).value()).get("revision").asLong()).isEqualTo(2);
@@ -135,13 +135,13 @@ class PersonEventsTest {
             put(id, "Written while another relay works").then().statusCode(201);
 
             assertThat(relay.relayBatch()).as("rows published while another relay holds the outbox").isZero();
-            assertThat(KafkaTestClient.recordsWithKey(PeopleTopic.NAME, id)).isEmpty();
+            assertThat(KafkaTestClient.recordsWithKey(Topics.PEOPLE, id)).isEmpty();
         } finally {
             otherInstanceDone.countDown();
             otherInstance.get(30, TimeUnit.SECONDS);
         }
 
-        assertThat(KafkaTestClient.awaitRecords(PeopleTopic.NAME, id, r -> !r.isEmpty())).hasSize(1);
+        assertThat(KafkaTestClient.awaitRecords(Topics.PEOPLE, id, r -> !r.isEmpty())).hasSize(1);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -156,7 +156,7 @@ class PersonEventsTest {
     void writesSucceedWhileKafkaIsDownAndTheirEventsArriveInOrderAfterItReturns() throws Exception {
         String id = newId();
         put(id, "Revision 1").then().statusCode(201);
-        KafkaTestClient.awaitRecords(PeopleTopic.NAME, id, r -> !r.isEmpty());
+        KafkaTestClient.awaitRecords(Topics.PEOPLE, id, r -> !r.isEmpty());
 
         KafkaBrokerControl.stop();
         try {
@@ -167,7 +167,7 @@ class PersonEventsTest {
 
         // At least once: a batch whose commit Kafka applied while the relay saw a timeout is sent
         // again with the same ce_id (consumers skip it). Nothing may be lost or reordered.
-        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(PeopleTopic.NAME, id,
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(Topics.PEOPLE, id,
                 r -> r.stream().map(e -> KafkaTestClient.header(e, "ce_id")).distinct().count() >= 20);
         Map<String, Long> revisionById = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> event : events) {

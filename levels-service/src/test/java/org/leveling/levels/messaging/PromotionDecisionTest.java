@@ -107,7 +107,7 @@ class PromotionDecisionTest {
     private void send(String eventId, Map<String, Object> decision) throws Exception {
         String payload = json.writeValueAsString(decision);
         EventSchemas.assertValid(DecisionRecordedHandler.TYPE, payload);
-        KafkaTestClient.send(DecisionRecordedHandler.TOPIC, (String) decision.get("nominationId"),
+        KafkaTestClient.send(Topics.PROMOTIONS, (String) decision.get("nominationId"),
                 Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_source", "/promotion-service",
                         "ce_type", DecisionRecordedHandler.TYPE, "ce_time", Instant.now().toString(),
                         "ce_subject", (String) decision.get("nominationId"), "content-type", "application/json"),

@@ -26,7 +26,7 @@ import org.leveling.common.security.CurrentUser;
 import org.leveling.promotion.api.CommitteeResource.CommitteeView;
 import org.leveling.promotion.domain.committee.CommitteeService;
 import org.leveling.promotion.domain.nomination.Nomination;
-import org.leveling.promotion.domain.nomination.NominationService;
+import org.leveling.promotion.domain.nomination.CaseSeats;
 
 import io.quarkus.security.Authenticated;
 
@@ -41,12 +41,12 @@ import io.quarkus.security.Authenticated;
 public class CommitteeByIdResource {
 
     private final CommitteeService committees;
-    private final NominationService nominations;
+    private final CaseSeats seats;
     private final CurrentUser currentUser;
 
-    public CommitteeByIdResource(CommitteeService committees, NominationService nominations, CurrentUser currentUser) {
+    public CommitteeByIdResource(CommitteeService committees, CaseSeats seats, CurrentUser currentUser) {
         this.committees = committees;
-        this.nominations = nominations;
+        this.seats = seats;
         this.currentUser = currentUser;
     }
 
@@ -80,7 +80,7 @@ public class CommitteeByIdResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response recuse(@PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a committee id")
             String id, @Valid @NotNull RecusalRequest request) {
-        Nomination n = nominations.recuse(id, request.nominationId(), request.reason().strip());
+        Nomination n = seats.recuse(id, request.nominationId(), request.reason().strip());
         return Response.status(201).entity(new RecusalView(n.id(), id, currentUser.caller().employeeId(),
                 n.eligibleMembers())).build();
     }

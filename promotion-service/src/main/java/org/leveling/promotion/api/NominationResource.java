@@ -35,6 +35,8 @@ import org.leveling.common.problem.Problem;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
 import org.leveling.promotion.domain.nomination.Nomination;
+import org.leveling.promotion.domain.nomination.CasePackets;
+import org.leveling.promotion.domain.nomination.CaseSeats;
 import org.leveling.promotion.domain.nomination.NominationService;
 import org.leveling.promotion.domain.nomination.NominationStatus;
 import org.leveling.promotion.domain.nomination.Outcome;
@@ -59,9 +61,13 @@ public class NominationResource {
     private static final String ID_MESSAGE = "must be a nomination id";
 
     private final NominationService nominations;
+    private final CaseSeats seats;
+    private final CasePackets packets;
 
-    public NominationResource(NominationService nominations) {
+    public NominationResource(NominationService nominations, CaseSeats seats, CasePackets packets) {
         this.nominations = nominations;
+        this.seats = seats;
+        this.packets = packets;
     }
 
     @Schema(name = "NominationRequest")
@@ -230,7 +236,7 @@ public class NominationResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response actingChair(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
             @Valid @NotNull ActingChairRequest request) {
-        Nomination n = nominations.designateActingChair(id, request.memberId());
+        Nomination n = seats.designateActingChair(id, request.memberId());
         return Response.ok(NominationView.of(n)).tag(etag(n)).build();
     }
 
@@ -244,7 +250,7 @@ public class NominationResource {
                     + "roles.")
     @APIResponse(responseCode = "200", description = "The packet")
     public Response packet(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
-        return Response.ok(nominations.packet(id), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(packets.read(id), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static EntityTag etag(Nomination n) {

@@ -16,6 +16,6 @@ public record AppealDecidedV1(String appealId, String decisionId, String nominat
     public static final String TYPE = "org.leveling.promotions.appeal-decided.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PromotionsTopic.NAME, "nomination", nominationId, TYPE, this);
+        return new OutboxEvent(Topics.PROMOTIONS, "nomination", nominationId, TYPE, this);
     }
 }

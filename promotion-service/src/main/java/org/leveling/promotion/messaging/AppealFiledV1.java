@@ -15,6 +15,6 @@ public record AppealFiledV1(String appealId, String decisionId, String nominatio
     public static final String TYPE = "org.leveling.promotions.appeal-filed.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PromotionsTopic.NAME, "nomination", nominationId, TYPE, this);
+        return new OutboxEvent(Topics.PROMOTIONS, "nomination", nominationId, TYPE, this);
     }
 }

@@ -17,6 +17,6 @@ public record CommitteeAssignedV1(String committeeId, String cycleId, String nam
     public static final String TYPE = "org.leveling.promotions.committee-assigned.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PromotionsTopic.NAME, "cycle", cycleId, TYPE, this);
+        return new OutboxEvent(Topics.PROMOTIONS, "cycle", cycleId, TYPE, this);
     }
 }

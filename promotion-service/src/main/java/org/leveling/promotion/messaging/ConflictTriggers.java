@@ -23,7 +23,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @ApplicationScoped
 public class ConflictTriggers {
 
-    static final String EVIDENCE_TOPIC = "leveling.evidence";
     static final String ACKNOWLEDGED = "org.leveling.evidence.acknowledged.v1";
     static final String ENDORSED = "org.leveling.evidence.endorsed.v1";
 
@@ -61,7 +60,7 @@ public class ConflictTriggers {
     }
 
     private EventHandler<EvidenceAttested> attestation(String type, String kind) {
-        return EventHandler.of(EVIDENCE_TOPIC, type, EvidenceAttested.class, (event, attested) ->
+        return EventHandler.of(Topics.EVIDENCE, type, EvidenceAttested.class, (event, attested) ->
                 eligibility.evidenceAttested(attested.evidenceId(), attested.attesterId(), kind, attested.attestedAt(),
                         new EventCause("evidence-service", type, event.id())));
     }

@@ -16,6 +16,6 @@ public record CycleTransitionedV1(String cycleId, String name, String frameworkK
     public static final String TYPE = "org.leveling.promotions.cycle-transitioned.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PromotionsTopic.NAME, "cycle", cycleId, TYPE, this);
+        return new OutboxEvent(Topics.PROMOTIONS, "cycle", cycleId, TYPE, this);
     }
 }

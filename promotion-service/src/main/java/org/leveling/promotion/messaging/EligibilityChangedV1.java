@@ -22,6 +22,6 @@ public record EligibilityChangedV1(String nominationId, String cycleId, String c
     }
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PromotionsTopic.NAME, "nomination", nominationId, TYPE, this);
+        return new OutboxEvent(Topics.PROMOTIONS, "nomination", nominationId, TYPE, this);
     }
 }

@@ -16,6 +16,6 @@ public record NominationWithdrawnV1(String nominationId, String cycleId, String 
     public static final String TYPE = "org.leveling.promotions.nomination-withdrawn.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PromotionsTopic.NAME, "nomination", nominationId, TYPE, this);
+        return new OutboxEvent(Topics.PROMOTIONS, "nomination", nominationId, TYPE, this);
     }
 }

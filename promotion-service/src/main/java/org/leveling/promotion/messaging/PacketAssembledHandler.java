@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.leveling.common.inbox.EventHandler;
 import org.leveling.common.inbox.ReceivedEvent;
 import org.leveling.common.inbox.UnprocessableEventException;
-import org.leveling.promotion.domain.nomination.NominationService;
+import org.leveling.promotion.domain.nomination.CasePackets;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -55,15 +55,15 @@ public class PacketAssembledHandler implements EventHandler<PacketAssembledHandl
     public record PacketEvidence(String evidenceId) {
     }
 
-    private final NominationService nominations;
+    private final CasePackets packets;
 
-    public PacketAssembledHandler(NominationService nominations) {
-        this.nominations = nominations;
+    public PacketAssembledHandler(CasePackets packets) {
+        this.packets = packets;
     }
 
     @Override
     public String topic() {
-        return "leveling.evidence";
+        return Topics.EVIDENCE;
     }
 
     @Override
@@ -78,7 +78,7 @@ public class PacketAssembledHandler implements EventHandler<PacketAssembledHandl
 
     @Override
     public void apply(ReceivedEvent event, PacketAssembled payload) {
-        if (!nominations.packetAssembled(payload.nominationId(), event.data().toString(), payload.readinessScore(),
+        if (!packets.received(payload.nominationId(), event.data().toString(), payload.readinessScore(),
                 payload.evidenceIds(), event.causeBy("evidence-service"))) {
             throw new UnprocessableEventException("a packet for nomination " + payload.nominationId() + ", unknown here");
         }

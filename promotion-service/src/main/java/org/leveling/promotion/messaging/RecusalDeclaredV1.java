@@ -15,6 +15,6 @@ public record RecusalDeclaredV1(String nominationId, String committeeId, String 
     public static final String TYPE = "org.leveling.promotions.recusal-declared.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PromotionsTopic.NAME, "nomination", nominationId, TYPE, this);
+        return new OutboxEvent(Topics.PROMOTIONS, "nomination", nominationId, TYPE, this);
     }
 }

@@ -16,6 +16,6 @@ public record VoteCastV1(String nominationId, String cycleId, String committeeId
     public static final String TYPE = "org.leveling.promotions.vote-cast.v1";
 
     public OutboxEvent toOutbox() {
-        return new OutboxEvent(PromotionsTopic.NAME, "nomination", nominationId, TYPE, this);
+        return new OutboxEvent(Topics.PROMOTIONS, "nomination", nominationId, TYPE, this);
     }
 }

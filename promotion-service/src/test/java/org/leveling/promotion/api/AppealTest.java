@@ -29,7 +29,7 @@ import org.leveling.promotion.ShiftableClock;
 import org.leveling.promotion.messaging.AppealDecidedV1;
 import org.leveling.promotion.messaging.AppealFiledV1;
 import org.leveling.promotion.messaging.DecisionRecordedV1;
-import org.leveling.promotion.messaging.PromotionsTopic;
+import org.leveling.promotion.messaging.Topics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,7 +110,7 @@ class AppealTest {
                 .body("decisionId", equalTo(newDecision)).body("outcome", equalTo("PROMOTED"));
         appeal(org.candidate).then().statusCode(409).body("detail", containsString("replaced"));
 
-        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(PromotionsTopic.NAME, nomination,
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(Topics.PROMOTIONS, nomination,
                 r -> r.stream().anyMatch(e -> AppealDecidedV1.TYPE.equals(KafkaTestClient.header(e, "ce_type"))));
         List<String> types = events.stream().map(e -> KafkaTestClient.header(e, "ce_type")).toList();
         assertThat(types.subList(types.size() - 4, types.size())).containsExactly(DecisionRecordedV1.TYPE,

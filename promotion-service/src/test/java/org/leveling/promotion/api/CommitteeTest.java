@@ -22,7 +22,7 @@ import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
 import org.leveling.common.testing.Upstream;
 import org.leveling.promotion.messaging.CommitteeAssignedV1;
-import org.leveling.promotion.messaging.PromotionsTopic;
+import org.leveling.promotion.messaging.Topics;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -69,7 +69,7 @@ class CommitteeTest {
         given().auth().oauth2(Tokens.forEmployee(member, "employee")).get("/api/v1/cycles/{id}/committees", cycle)
                 .then().statusCode(200).body("orgUnits", equalTo(List.of(List.of("Payments"), List.of("Growth"))));
 
-        ConsumerRecord<String, String> event = KafkaTestClient.awaitRecords(PromotionsTopic.NAME, cycle,
+        ConsumerRecord<String, String> event = KafkaTestClient.awaitRecords(Topics.PROMOTIONS, cycle,
                 r -> r.stream().anyMatch(e -> e.value().contains(id))).stream()
                 .filter(e -> e.value().contains(id)).findFirst().orElseThrow();
         assertThat(KafkaTestClient.header(event, "ce_type")).isEqualTo(CommitteeAssignedV1.TYPE);

@@ -23,7 +23,7 @@ import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
 import org.leveling.common.testing.Upstream;
 import org.leveling.promotion.messaging.CycleTransitionedV1;
-import org.leveling.promotion.messaging.PromotionsTopic;
+import org.leveling.promotion.messaging.Topics;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,7 +65,7 @@ class CycleResourceTest {
                 .body("transitions.to", equalTo(List.of("PLANNED", "NOMINATIONS_OPEN", "IN_REVIEW", "CALIBRATING",
                         "CLOSED")));
 
-        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(PromotionsTopic.NAME, id,
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(Topics.PROMOTIONS, id,
                 r -> r.size() >= 5);
         assertThat(events).hasSize(5);
         for (ConsumerRecord<String, String> event : events) {

@@ -26,7 +26,7 @@ import org.leveling.common.testing.EventSchemas;
 import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.UpstreamEvents;
 import org.leveling.promotion.messaging.EligibilityChangedV1;
-import org.leveling.promotion.messaging.PromotionsTopic;
+import org.leveling.promotion.messaging.Topics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,7 +123,7 @@ class LiveConflictsTest {
     /** Waits for the n-th eligibility-changed event of the case on the broker, checked against its schema. */
     private static JsonNode eligibilityChanged(String nomination, int n) throws Exception {
         List<ConsumerRecord<String, String>> events = await().atMost(Duration.ofSeconds(60)).until(
-                () -> KafkaTestClient.recordsWithKey(PromotionsTopic.NAME, nomination).stream()
+                () -> KafkaTestClient.recordsWithKey(Topics.PROMOTIONS, nomination).stream()
                         .filter(r -> EligibilityChangedV1.TYPE.equals(KafkaTestClient.header(r, "ce_type"))).toList(),
                 list -> list.size() >= n);
         String payload = events.get(n - 1).value();

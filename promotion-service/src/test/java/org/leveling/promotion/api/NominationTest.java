@@ -26,7 +26,7 @@ import org.leveling.common.testing.Tokens;
 import org.leveling.common.testing.Upstream;
 import org.leveling.common.testing.UpstreamEvents;
 import org.leveling.promotion.messaging.NominationSubmittedV1;
-import org.leveling.promotion.messaging.PromotionsTopic;
+import org.leveling.promotion.messaging.Topics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,7 +97,7 @@ class NominationTest {
         given().auth().oauth2(CaseFixture.token(manager)).contentType(ContentType.JSON).body(Map.of("targetLevel", "PPM"))
                 .patch("/api/v1/nominations/{id}", id).then().statusCode(409);
 
-        ConsumerRecord<String, String> submitted = KafkaTestClient.awaitRecords(PromotionsTopic.NAME, id,
+        ConsumerRecord<String, String> submitted = KafkaTestClient.awaitRecords(Topics.PROMOTIONS, id,
                 r -> !r.isEmpty()).get(0);
         assertThat(KafkaTestClient.header(submitted, "ce_type")).isEqualTo(NominationSubmittedV1.TYPE);
         EventSchemas.assertValid(NominationSubmittedV1.TYPE, submitted.value());
@@ -137,7 +137,7 @@ class NominationTest {
         CaseFixture.submit(id).then().statusCode(200).body("eligibleMembers", equalTo(List.of(chair, peer)));
 
         recuse(peer, committee, id).then().statusCode(201).body("eligibleMembers", equalTo(List.of(chair)));
-        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(PromotionsTopic.NAME, id,
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords(Topics.PROMOTIONS, id,
                 r -> r.size() >= 3);
         assertThat(events).extracting(e -> KafkaTestClient.header(e, "ce_type")).containsExactly(
                 "org.leveling.promotions.recusal-declared.v1", NominationSubmittedV1.TYPE,

@@ -32,7 +32,7 @@ import org.leveling.common.testing.EventSchemas;
 import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.promotion.messaging.DecisionRecordedV1;
 import org.leveling.promotion.messaging.NominationWithdrawnV1;
-import org.leveling.promotion.messaging.PromotionsTopic;
+import org.leveling.promotion.messaging.Topics;
 import org.leveling.promotion.messaging.VoteCastV1;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,7 +91,7 @@ class VoteAndDecisionTest {
                 .body("visible", equalTo(true)).body("tally.approve", equalTo(1)).body("tally.reject", equalTo(1))
                 .body("quorumMet", equalTo(true));
 
-        List<ConsumerRecord<String, String>> cast = KafkaTestClient.awaitRecords(PromotionsTopic.NAME, id,
+        List<ConsumerRecord<String, String>> cast = KafkaTestClient.awaitRecords(Topics.PROMOTIONS, id,
                 r -> r.stream().filter(e -> VoteCastV1.TYPE.equals(KafkaTestClient.header(e, "ce_type"))).count() == 3)
                 .stream().filter(e -> VoteCastV1.TYPE.equals(KafkaTestClient.header(e, "ce_type"))).toList();
         for (ConsumerRecord<String, String> event : cast) {
@@ -142,7 +142,7 @@ class VoteAndDecisionTest {
         assertRefused("DELETE FROM promotion.decision WHERE id = '" + decisionId + "'");
         assertRefused("UPDATE promotion.vote SET choice = 'APPROVE' WHERE nomination_id = '" + id + "'");
 
-        ConsumerRecord<String, String> recorded = KafkaTestClient.awaitRecords(PromotionsTopic.NAME, id,
+        ConsumerRecord<String, String> recorded = KafkaTestClient.awaitRecords(Topics.PROMOTIONS, id,
                 r -> r.stream().anyMatch(e -> DecisionRecordedV1.TYPE.equals(KafkaTestClient.header(e, "ce_type"))))
                 .stream().filter(e -> DecisionRecordedV1.TYPE.equals(KafkaTestClient.header(e, "ce_type")))
                 .findFirst().orElseThrow();
@@ -223,7 +223,7 @@ class VoteAndDecisionTest {
         given().auth().oauth2(HR).post("/api/v1/nominations/{id}/withdraw", second).then().statusCode(409);
 
         for (String[] expected : List.of(new String[] {draft, "false"}, new String[] {second, "true"})) {
-            ConsumerRecord<String, String> withdrawn = KafkaTestClient.awaitRecords(PromotionsTopic.NAME,
+            ConsumerRecord<String, String> withdrawn = KafkaTestClient.awaitRecords(Topics.PROMOTIONS,
                     expected[0], r -> r.stream().anyMatch(e -> NominationWithdrawnV1.TYPE.equals(
                             KafkaTestClient.header(e, "ce_type")))).stream()
                     .filter(e -> NominationWithdrawnV1.TYPE.equals(KafkaTestClient.header(e, "ce_type")))

@@ -1,7 +1,5 @@
 package org.leveling.promotion.domain.nomination;
 
-import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +17,6 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
-import org.leveling.common.changes.EventCause;
 import org.leveling.common.frameworks.CatalogVersion;
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.frameworks.Ladder;
@@ -29,12 +26,10 @@ import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
-import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.Roles;
 import org.leveling.promotion.domain.committee.Committee;
-import org.leveling.promotion.domain.committee.CommitteeRole;
 import org.leveling.promotion.domain.cycle.Cycle;
 import org.leveling.promotion.domain.cycle.CycleState;
 
@@ -42,11 +37,10 @@ import org.leveling.promotion.domain.cycle.CycleState;
  * Nominations: drafted by someone in the candidate's management chain (or hr-admin) for a level
  * above the candidate's, submitted while nominations are open to the committee of the candidate's
  * org unit — minus everyone with a conflict of interest — and put in review when evidence-service's
- * packet arrives.
+ * packet arrives ({@link CasePackets}); recusals and the acting chair are {@link CaseSeats}.
  */
 @ApplicationScoped
 public class NominationService {
-
 
     private final EntityManager entityManager;
     private final FrameworkCatalog frameworks;
@@ -55,13 +49,10 @@ public class NominationService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final CaseAccess cases;
-    private final CaseEligibility eligibility;
 
     public NominationService(EntityManager entityManager, FrameworkCatalog frameworks, PeopleDirectory people,
-            ChangeRecorder changes, CurrentUser currentUser, Clock clock, CaseAccess cases,
-            CaseEligibility eligibility) {
+            ChangeRecorder changes, CurrentUser currentUser, Clock clock, CaseAccess cases) {
         this.cases = cases;
-        this.eligibility = eligibility;
         this.entityManager = entityManager;
         this.frameworks = frameworks;
         this.people = people;
@@ -180,98 +171,10 @@ public class NominationService {
         return nomination;
     }
 
-    /**
-     * Freezes evidence-service's packet and puts the case in review; a second packet changes
-     * nothing. False for a nomination unknown here (nothing is written).
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean packetAssembled(String nominationId, String payload, BigDecimal readinessScore,
-            List<String> evidenceIds, EventCause cause) {
-        Nomination nomination = Nomination.findById(nominationId, LockModeType.PESSIMISTIC_WRITE);
-        if (nomination == null) {
-            return false;
-        }
-        int inserted = entityManager.createNativeQuery("""
-                INSERT INTO nomination_packet (nomination_id, payload, received_at, source_event_id)
-                VALUES (:id, CAST(:payload AS jsonb), :now, :eventId) ON CONFLICT (nomination_id) DO NOTHING
-                """).setParameter("id", nominationId).setParameter("payload", payload)
-                .setParameter("now", Timestamp.from(clock.instant())).setParameter("eventId", cause.eventId())
-                .executeUpdate();
-        if (inserted == 1 && nomination.status() == NominationStatus.SUBMITTED) {
-            Summary before = Summary.of(nomination);
-            CaseStanding standing = CaseStanding.of(nomination);
-            nomination.enterReview(readinessScore, clock.instant());
-            changes.record(cause, Change.of("nomination", nominationId, before, Summary.of(nomination))
-                    .causing(new NominationInReview(nominationId, standing, CaseStanding.of(nomination))));
-            eligibility.packetFrozen(nomination, evidenceIds, cause);
-        }
-        return true;
-    }
-
     /** A nomination the caller may see: hr-admin, the nominator, the candidate's chain, eligible members, the candidate. */
     @Transactional
     public Nomination get(String id) {
         return cases.visible(id);
-    }
-
-    /**
-     * The frozen packet, for the eligible members, hr-admin and, while an appeal is open, the chairs who
-     * may decide it — none of them with a conflict of interest on the case (so never the candidate, the
-     * nominator or the candidate's management chain).
-     */
-    @Transactional
-    public String packet(String id) {
-        Nomination nomination = get(id);
-        if (!cases.mayReview(currentUser.caller(), nomination)) {
-            throw new ResourceNotFoundException("packet", id);
-        }
-        @SuppressWarnings("unchecked")
-        List<String> rows = entityManager.createNativeQuery(
-                "SELECT payload::text FROM nomination_packet WHERE nomination_id = :id").setParameter("id", id)
-                .getResultList();
-        return rows.stream().findFirst().orElseThrow(() -> new ResourceNotFoundException("packet", id));
-    }
-
-    /**
-     * A member of the committee declares a recusal from a case of its cycle, with a reason: they are
-     * off the case at once (and, through recusal-declared, lose access to the candidate's evidence).
-     * Declaring twice is a 409.
-     */
-    @Transactional
-    public Nomination recuse(String committeeId, String nominationId, String reason) {
-        Caller caller = currentUser.caller();
-        Committee committee = Committee.findById(committeeId);
-        if (committee == null || committee.members().stream().noneMatch(m -> m.employeeId().equals(caller.employeeId()))) {
-            throw new ResourceNotFoundException("committee", committeeId);
-        }
-        Nomination nomination = Nomination.findById(nominationId, LockModeType.PESSIMISTIC_WRITE);
-        String orgUnit = nomination == null ? null
-                : people.find(nomination.candidateId()).map(DirectoryPerson::orgUnit).orElse(null);
-        boolean ofThisCommittee = nomination != null && nomination.cycleId().equals(committee.cycleId())
-                && (nomination.committeeId() != null ? nomination.committeeId().equals(committeeId)
-                        : committee.orgUnits().contains(orgUnit));
-        if (!ofThisCommittee) {
-            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "Not a case of this committee.",
-                    List.of(new FieldViolation("nominationId", "is not a case of this committee")));
-        }
-        if (Cycle.<Cycle>findById(committee.cycleId()).state() == CycleState.CLOSED) {
-            throw ProblemException.conflict("The cycle is closed: it is read-only.");
-        }
-        Instant now = clock.instant();
-        int inserted = entityManager.createNativeQuery("""
-                INSERT INTO recusal (committee_id, nomination_id, member_id, reason, declared_at)
-                VALUES (:committee, :nomination, :member, :reason, :now) ON CONFLICT DO NOTHING
-                """).setParameter("committee", committeeId).setParameter("nomination", nominationId)
-                .setParameter("member", caller.employeeId()).setParameter("reason", reason)
-                .setParameter("now", Timestamp.from(now)).executeUpdate();
-        if (inserted == 0) {
-            throw ProblemException.conflict("You declared a recusal from this case already.");
-        }
-        Summary before = Summary.of(nomination);
-        nomination.recuse(caller.employeeId(), now);
-        changes.record(Change.of("nomination", nominationId, before, Summary.of(nomination))
-                .causing(new RecusalDeclared(nominationId, committeeId, caller.employeeId(), now)));
-        return nomination;
     }
 
     /**
@@ -297,41 +200,6 @@ public class NominationService {
         changes.record(Change.of("nomination", id, before, Summary.of(nomination))
                 .causing(new NominationWithdrawn(id, nomination.cycleId(), nomination.candidateId(),
                         currentUser.caller().employeeId(), wasSubmitted, now, standing, CaseStanding.of(nomination))));
-        return nomination;
-    }
-
-    /**
-     * hr-admin designates an eligible member to record the decision of a case whose chair has a
-     * conflict of interest on it (the chair is then not among its eligible members).
-     */
-    @Transactional
-    public Nomination designateActingChair(String id, String memberId) {
-        Caller caller = currentUser.caller();
-        if (!caller.hasRole(Roles.HR_ADMIN)) {
-            cases.visible(id);
-            throw ProblemException.forbidden("Only hr-admin designates an acting chair.");
-        }
-        Nomination nomination = cases.lockedForCaller(id);
-        cases.refuseIfConflicted(caller, nomination, "designate its acting chair");
-        if (nomination.status() != NominationStatus.SUBMITTED && nomination.status() != NominationStatus.IN_REVIEW) {
-            throw ProblemException.conflict("The nomination is " + nomination.status()
-                    + ": an acting chair is designated for a case under review.");
-        }
-        Committee committee = Committee.findById(nomination.committeeId());
-        List<String> eligible = cases.eligibleMembers(nomination);
-        boolean chairEligible = committee.members().stream().anyMatch(m -> m.role() == CommitteeRole.CHAIR
-                && eligible.contains(m.employeeId()));
-        if (chairEligible) {
-            throw ProblemException.conflict("The chair of '" + committee.name() + "' may decide this case: "
-                    + "an acting chair is only for a case the chair is conflicted on.");
-        }
-        if (!eligible.contains(memberId)) {
-            throw new ProblemException(400, ProblemType.VALIDATION_FAILED, "Not an eligible member of the case.",
-                    List.of(new FieldViolation("memberId", "is not among the case's eligible members " + eligible)));
-        }
-        Summary before = Summary.of(nomination);
-        nomination.designateActingChair(memberId, clock.instant());
-        changes.record(Change.of("nomination", id, before, Summary.of(nomination)));
         return nomination;
     }
 
@@ -442,6 +310,5 @@ public class NominationService {
         }
         cases.refuseIfConflicted(caller, nomination, "change it");
     }
-
 
 }
