@@ -13,7 +13,8 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.leveling.common.audit.AuditTrail;
+import org.leveling.common.changes.Change;
+import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.problem.ResourceNotFoundException;
 
@@ -38,13 +39,13 @@ public class ParkedEvents {
     private final EntityManager entityManager;
     private final InboxProcessor processor;
     private final ObjectMapper json;
-    private final AuditTrail audit;
+    private final ChangeRecorder changes;
 
-    public ParkedEvents(EntityManager entityManager, InboxProcessor processor, ObjectMapper json, AuditTrail audit) {
+    public ParkedEvents(EntityManager entityManager, InboxProcessor processor, ObjectMapper json, ChangeRecorder changes) {
         this.entityManager = entityManager;
         this.processor = processor;
         this.json = json;
-        this.audit = audit;
+        this.changes = changes;
     }
 
     /** A parked record as an operator sees it (the payload stays in the table). */
@@ -95,8 +96,9 @@ public class ParkedEvents {
             entityManager.createNativeQuery("DELETE FROM inbox_parked_event WHERE id = :id").setParameter("id", id)
                     .executeUpdate();
         }
-        audit.recordChange("parked-event", Long.toString(id), Map.of("reason", reasonBefore),
-                reason == null ? Map.of("outcome", outcome.name()) : Map.of("outcome", outcome.name(), "reason", reason));
+        Map<String, String> after = reason == null ? Map.of("outcome", outcome.name())
+                : Map.of("outcome", outcome.name(), "reason", reason);
+        changes.record(Change.of("parked-event", Long.toString(id), Map.of("reason", reasonBefore), after));
         return new Redriven(id, eventId, outcome, reason);
     }
 

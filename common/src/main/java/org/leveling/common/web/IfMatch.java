@@ -1,12 +1,22 @@
 package org.leveling.common.web;
 
-/** Reads an {@code If-Match} header whose entity tags are revision numbers, as every service's ETags are. */
+import jakarta.ws.rs.core.EntityTag;
+
+/**
+ * Entity tags as every service writes them — the resource's revision number — and the
+ * {@code If-Match} header read back into a revision.
+ */
 public final class IfMatch {
 
     /** {@code If-Match: *}: whatever revision is current (RFC 9110). */
     public static final long ANY = Long.MIN_VALUE;
 
     private IfMatch() {
+    }
+
+    /** The strong entity tag of a resource at {@code revision}: {@code "3"}. */
+    public static EntityTag etag(long revision) {
+        return new EntityTag(Long.toString(revision));
     }
 
     /**

@@ -24,7 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -103,7 +102,7 @@ public class EvidenceResource {
                 idempotencyKey, idempotencyKey == null ? null : digest(request) + (submit ? "+submit" : ""));
         Evidence e = created.evidence();
         Response.ResponseBuilder response = Response.created(URI.create("/api/v1/evidence/" + e.id()))
-                .tag(etag(e)).entity(EvidenceView.of(e, created.replayed() ? evidence.attestations(e.id()) : List.of()));
+                .tag(IfMatch.etag(e.revision())).entity(EvidenceView.of(e, created.replayed() ? evidence.attestations(e.id()) : List.of()));
         return created.replayed() ? response.header("Idempotent-Replayed", "true").build() : response.build();
     }
 
@@ -135,7 +134,7 @@ public class EvidenceResource {
             content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     public Response get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         Evidence e = evidence.get(id);
-        return Response.ok(EvidenceView.of(e, evidence.attestations(id))).tag(etag(e)).build();
+        return Response.ok(EvidenceView.of(e, evidence.attestations(id))).tag(IfMatch.etag(e.revision())).build();
     }
 
     @PATCH
@@ -153,7 +152,7 @@ public class EvidenceResource {
     public Response edit(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch, @Valid @NotNull PatchEvidence patch) {
         Evidence e = evidence.edit(id, patch::applyTo, revision(ifMatch));
-        return Response.ok(EvidenceView.of(e, evidence.attestations(id))).tag(etag(e)).build();
+        return Response.ok(EvidenceView.of(e, evidence.attestations(id))).tag(IfMatch.etag(e.revision())).build();
     }
 
     @POST
@@ -231,7 +230,7 @@ public class EvidenceResource {
     }
 
     private Response view(Evidence e) {
-        return Response.ok(EvidenceView.of(e, evidence.attestations(e.id()))).tag(etag(e)).build();
+        return Response.ok(EvidenceView.of(e, evidence.attestations(e.id()))).tag(IfMatch.etag(e.revision())).build();
     }
 
     private static String required(Comment comment) {
@@ -247,9 +246,6 @@ public class EvidenceResource {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private static EntityTag etag(Evidence e) {
-        return new EntityTag(Long.toString(e.revision()));
-    }
 
     /** The revision If-Match asks for; null when there is no precondition (absent or {@code *}). */
     private static Long revision(String ifMatch) {

@@ -19,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -118,7 +117,7 @@ public class FrameworkResource {
     public Response draft(@PathParam("key") String key) {
         Framework framework = frameworks.get(key);
         return Response.ok(new Draft(key, framework.draftRevision(), frameworks.draftOf(framework)))
-                .tag(etag(framework.draftRevision())).build();
+                .tag(IfMatch.etag(framework.draftRevision())).build();
     }
 
     @PUT
@@ -139,7 +138,7 @@ public class FrameworkResource {
             @Parameter(description = "ETag of the draft being replaced, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull FrameworkDocument document) {
         Framework framework = frameworks.replaceDraft(key, IfMatch.revision(ifMatch), document);
-        return Response.ok(new Draft(key, framework.draftRevision(), document)).tag(etag(framework.draftRevision()))
+        return Response.ok(new Draft(key, framework.draftRevision(), document)).tag(IfMatch.etag(framework.draftRevision()))
                 .build();
     }
 
@@ -239,7 +238,4 @@ public class FrameworkResource {
                 version.publishedAt(), version.publishedBy(), version.retiredAt(), version.document());
     }
 
-    private static EntityTag etag(long revision) {
-        return new EntityTag(Long.toString(revision));
-    }
 }

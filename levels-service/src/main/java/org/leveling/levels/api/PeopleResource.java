@@ -20,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -34,6 +33,7 @@ import org.leveling.common.problem.Problem;
 import org.leveling.common.security.Roles;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
+import org.leveling.common.web.IfMatch;
 import org.leveling.levels.domain.LevelAssignment;
 import org.leveling.levels.domain.LevelChangeProposal;
 import org.leveling.levels.domain.LevelChangeProposalService;
@@ -124,7 +124,7 @@ public class PeopleResource {
         Response.ResponseBuilder response = result.created()
                 ? Response.created(URI.create("/api/v1/people/" + employeeId))
                 : Response.ok();
-        return response.tag(etag(result.person()))
+        return response.tag(IfMatch.etag(result.person().revision()))
                 .entity(PersonResponse.of(result.person(), levels.currentLevel(employeeId))).build();
     }
 
@@ -141,7 +141,7 @@ public class PeopleResource {
     public Response get(@PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId) {
         Person person = people.get(employeeId);
-        return Response.ok(PersonResponse.of(person, levels.currentLevel(employeeId))).tag(etag(person)).build();
+        return Response.ok(PersonResponse.of(person, levels.currentLevel(employeeId))).tag(IfMatch.etag(person.revision())).build();
     }
 
     @Schema(name = "ReportPage")
@@ -250,7 +250,4 @@ public class PeopleResource {
         return Response.created(URI.create("/api/v1/people/" + employeeId + "/level-history")).entity(entry).build();
     }
 
-    private static EntityTag etag(Person person) {
-        return new EntityTag(Long.toString(person.revision()));
-    }
 }

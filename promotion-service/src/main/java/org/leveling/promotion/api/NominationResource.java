@@ -21,7 +21,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -34,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
+import org.leveling.common.web.IfMatch;
 import org.leveling.promotion.domain.nomination.Nomination;
 import org.leveling.promotion.domain.nomination.CasePackets;
 import org.leveling.promotion.domain.nomination.CaseSeats;
@@ -157,7 +157,7 @@ public class NominationResource {
     public Response create(@Valid @NotNull CreateNomination request) {
         Nomination n = nominations.create(request.cycleId(), request.candidateId(), request.targetLevel().strip(),
                 request.justification());
-        return Response.created(URI.create("/api/v1/nominations/" + n.id())).tag(etag(n))
+        return Response.created(URI.create("/api/v1/nominations/" + n.id())).tag(IfMatch.etag(n.revision()))
                 .entity(NominationView.of(n)).build();
     }
 
@@ -168,7 +168,7 @@ public class NominationResource {
             content = @Content(schema = @Schema(implementation = NominationView.class)))
     public Response get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         Nomination n = nominations.get(id);
-        return Response.ok(NominationView.of(n)).tag(etag(n)).build();
+        return Response.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
     }
 
     @PATCH
@@ -182,7 +182,7 @@ public class NominationResource {
             @Valid @NotNull PatchNomination patch) {
         Nomination n = nominations.edit(id, patch.targetLevel() == null ? null : patch.targetLevel().strip(),
                 patch.justification());
-        return Response.ok(NominationView.of(n)).tag(etag(n)).build();
+        return Response.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
     }
 
     @POST
@@ -199,7 +199,7 @@ public class NominationResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response submit(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         Nomination n = nominations.submit(id);
-        return Response.ok(NominationView.of(n)).tag(etag(n)).build();
+        return Response.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
     }
 
     @POST
@@ -218,7 +218,7 @@ public class NominationResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response withdraw(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         Nomination n = nominations.withdraw(id);
-        return Response.ok(NominationView.of(n)).tag(etag(n)).build();
+        return Response.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
     }
 
     @PUT
@@ -237,7 +237,7 @@ public class NominationResource {
     public Response actingChair(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
             @Valid @NotNull ActingChairRequest request) {
         Nomination n = seats.designateActingChair(id, request.memberId());
-        return Response.ok(NominationView.of(n)).tag(etag(n)).build();
+        return Response.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
     }
 
     @GET
@@ -253,7 +253,4 @@ public class NominationResource {
         return Response.ok(packets.read(id), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private static EntityTag etag(Nomination n) {
-        return new EntityTag(Long.toString(n.revision()));
-    }
 }
