@@ -47,6 +47,7 @@ import org.leveling.evidence.api.EvidenceRequests.EvidenceView;
 import org.leveling.evidence.api.EvidenceRequests.PatchEvidence;
 import org.leveling.evidence.domain.AttestationKind;
 import org.leveling.evidence.domain.Evidence;
+import org.leveling.evidence.domain.EvidenceAttestations;
 import org.leveling.evidence.domain.EvidenceService;
 import org.leveling.evidence.domain.EvidenceStatus;
 
@@ -72,10 +73,12 @@ public class EvidenceResource {
     private static final String ID_MESSAGE = "must be an evidence id";
 
     private final EvidenceService evidence;
+    private final EvidenceAttestations attestations;
     private final ObjectMapper json;
 
-    public EvidenceResource(EvidenceService evidence, ObjectMapper json) {
+    public EvidenceResource(EvidenceService evidence, EvidenceAttestations attestations, ObjectMapper json) {
         this.evidence = evidence;
+        this.attestations = attestations;
         this.json = json;
     }
 
@@ -171,7 +174,7 @@ public class EvidenceResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Acknowledge submitted evidence without a comment", hidden = true)
     public Response acknowledgeWithoutBody(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
-        return view(evidence.attestAsManager(id, AttestationKind.ACKNOWLEDGED, null));
+        return view(attestations.attestAsManager(id, AttestationKind.ACKNOWLEDGED, null));
     }
 
     @POST
@@ -183,7 +186,7 @@ public class EvidenceResource {
             content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     public Response acknowledge(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
             @Valid Comment comment) {
-        return view(evidence.attestAsManager(id, AttestationKind.ACKNOWLEDGED, comment == null ? null
+        return view(attestations.attestAsManager(id, AttestationKind.ACKNOWLEDGED, comment == null ? null
                 : blankToNull(comment.comment())));
     }
 
@@ -195,7 +198,7 @@ public class EvidenceResource {
             content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     public Response challenge(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
             @Valid Comment comment) {
-        return view(evidence.attestAsManager(id, AttestationKind.CHALLENGED, required(comment)));
+        return view(attestations.attestAsManager(id, AttestationKind.CHALLENGED, required(comment)));
     }
 
     @POST
@@ -209,7 +212,7 @@ public class EvidenceResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response endorse(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
             @Valid Comment comment) {
-        Evidence e = evidence.endorse(id, required(comment));
+        Evidence e = attestations.endorse(id, required(comment));
         return Response.status(201).entity(new Endorsed(e.id(), evidence.attestations(id).stream()
                 .filter(a -> a.kind() == AttestationKind.ENDORSED).count())).build();
     }

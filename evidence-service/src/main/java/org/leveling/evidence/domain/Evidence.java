@@ -15,6 +15,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.Immutability;
+import org.leveling.common.problem.ProblemException;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -168,5 +169,12 @@ public class Evidence extends PanacheEntityBase {
 
     public String requestDigest() {
         return requestDigest;
+    }
+
+    /** 409 unless this evidence may move to {@code next} from its status. */
+    void requireCanMoveTo(EvidenceStatus next) {
+        if (!status().canMoveTo(next)) {
+            throw ProblemException.conflict("Evidence is " + status() + ": it cannot become " + next + ".");
+        }
     }
 }

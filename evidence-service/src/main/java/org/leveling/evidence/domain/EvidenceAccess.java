@@ -1,6 +1,7 @@
 package org.leveling.evidence.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.problem.ResourceNotFoundException;
@@ -64,5 +65,11 @@ public class EvidenceAccess {
     /** Whether the caller is above {@code subjectId} in the management chain. */
     public boolean manages(Caller caller, String subjectId) {
         return people.manages(caller.employeeId(), subjectId);
+    }
+
+    /** The evidence, locked for a change, once the caller may read it; else the same 404 as for no evidence. */
+    Evidence lockedForCaller(String id) {
+        requireFoundAndReadable(Evidence.subjectOf(id), "evidence", id);
+        return Evidence.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

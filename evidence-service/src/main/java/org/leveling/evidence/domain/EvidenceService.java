@@ -11,7 +11,6 @@ import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.leveling.common.changes.Change;
@@ -21,7 +20,6 @@ import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
-import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 
 import io.quarkus.panache.common.Parameters;
@@ -110,7 +108,7 @@ public class EvidenceService {
     /** Changes the content of a draft; only its author may, and only while it is a draft. */
     @Transactional
     public Evidence edit(String id, UnaryOperator<EvidenceContent> change, Long expectedRevision) {
-        Evidence evidence = lockedForCaller(id);
+        Evidence evidence = access.lockedForCaller(id);
         if (!evidence.authorId().equals(access.caller().employeeId())) {
             throw ProblemException.forbidden("Only the author edits evidence.");
         }
@@ -134,11 +132,11 @@ public class EvidenceService {
     /** Submits a draft for attestation (its author). The pinned version must still be current. */
     @Transactional
     public Evidence submit(String id) {
-        Evidence evidence = lockedForCaller(id);
+        Evidence evidence = access.lockedForCaller(id);
         if (!evidence.authorId().equals(access.caller().employeeId())) {
             throw ProblemException.forbidden("Only the author submits evidence.");
         }
-        requireTransition(evidence, EvidenceStatus.SUBMITTED);
+        evidence.requireCanMoveTo(EvidenceStatus.SUBMITTED);
         List<FieldViolation> violations = new ArrayList<>();
         check(evidence.content(), violations);
         Summary before = Summary.of(evidence);
@@ -149,82 +147,15 @@ public class EvidenceService {
         return evidence;
     }
 
-    /**
-     * The subject's management chain acknowledges submitted evidence, or challenges it with a
-     * comment. Nobody attests evidence they wrote.
-     */
-    @Transactional
-    public Evidence attestAsManager(String id, AttestationKind kind, String comment) {
-        Evidence evidence = lockedForCaller(id);
-        Caller caller = access.caller();
-        if (!access.manages(caller, evidence.subjectId())) {
-            throw ProblemException.forbidden("Only the subject's management chain acknowledges or challenges "
-                    + "evidence; peers endorse it.");
-        }
-        if (evidence.authorId().equals(caller.employeeId())) {
-            throw ProblemException.forbidden("You wrote this evidence: someone else in the management chain "
-                    + "attests it.");
-        }
-        EvidenceStatus next = kind == AttestationKind.ACKNOWLEDGED ? EvidenceStatus.ACKNOWLEDGED
-                : EvidenceStatus.CHALLENGED;
-        requireTransition(evidence, next);
-        Summary before = Summary.of(evidence);
-        Instant now = clock.instant();
-        evidence.moveTo(next, now);
-        Attestation.of(id, caller.employeeId(), kind, comment, now).persist();
-        changes.record(Change.of("evidence", id, before, Summary.of(evidence))
-                .causing(attested(evidence, caller, kind, now)));
-        return evidence;
-    }
-
-    /**
-     * A peer — not the subject, not their management chain, not the author — endorses submitted or
-     * acknowledged evidence, once. Peers need not be able to read the evidence: the subject shares
-     * its id with them.
-     */
-    @Transactional
-    public Evidence endorse(String id, String comment) {
-        Evidence evidence = Evidence.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (evidence == null) {
-            throw new ResourceNotFoundException("evidence", id);
-        }
-        Caller caller = access.caller();
-        String me = caller.employeeId();
-        if (me.equals(evidence.subjectId()) || me.equals(evidence.authorId())) {
-            throw ProblemException.forbidden("Evidence is endorsed by peers, not by its subject or author.");
-        }
-        if (access.manages(caller, evidence.subjectId())) {
-            throw ProblemException.forbidden("The management chain acknowledges or challenges evidence; "
-                    + "endorsements come from peers.");
-        }
-        if (access.reviews(caller, evidence.subjectId())) {
-            throw ProblemException.forbidden("You sit on a committee reviewing this person: reviewers do not "
-                    + "endorse the evidence they judge.");
-        }
-        if (evidence.status() != EvidenceStatus.SUBMITTED && evidence.status() != EvidenceStatus.ACKNOWLEDGED) {
-            throw ProblemException.conflict("Evidence is " + evidence.status()
-                    + ": only submitted or acknowledged evidence can be endorsed.");
-        }
-        if (Attestation.endorsedBy(id, me)) {
-            throw ProblemException.conflict("You endorsed this evidence already.");
-        }
-        Instant now = clock.instant();
-        Attestation.of(id, me, AttestationKind.ENDORSED, comment, now).persist();
-        changes.record(Change.of("evidence-endorsement", id + "/" + me, null,
-                new EndorsementSummary(id, me, Attestation.endorsements(id)))
-                .causing(attested(evidence, caller, AttestationKind.ENDORSED, now)));
-        return evidence;
-    }
-
     /** The author or the subject withdraws evidence; it then counts nowhere. */
     @Transactional
     public Evidence withdraw(String id) {
-        Evidence evidence = lockedForCaller(id);
+        Evidence evidence = access.lockedForCaller(id);
         String me = access.caller().employeeId();
         if (!me.equals(evidence.authorId()) && !me.equals(evidence.subjectId())) {
             throw ProblemException.forbidden("Only the author or the subject withdraws evidence.");
         }
-        requireTransition(evidence, EvidenceStatus.WITHDRAWN);
+        evidence.requireCanMoveTo(EvidenceStatus.WITHDRAWN);
         Summary before = Summary.of(evidence);
         Instant now = clock.instant();
         evidence.moveTo(EvidenceStatus.WITHDRAWN, now);
@@ -294,24 +225,6 @@ public class EvidenceService {
         ProblemException.refuseIfAny(FrameworkReferences.REFUSED, violations);
     }
 
-    private Evidence lockedForCaller(String id) {
-        access.requireFoundAndReadable(Evidence.subjectOf(id), "evidence", id);
-        return Evidence.findById(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    private static void requireTransition(Evidence evidence, EvidenceStatus next) {
-        if (!evidence.status().canMoveTo(next)) {
-            throw ProblemException.conflict("Evidence is " + evidence.status() + ": it cannot become " + next + ".");
-        }
-    }
-
-    private static EvidenceAttested attested(Evidence evidence, Caller caller, AttestationKind kind, Instant now) {
-        long acknowledgements = Attestation.count("evidenceId = ?1 and kind = ?2", evidence.id(),
-                AttestationKind.ACKNOWLEDGED);
-        return new EvidenceAttested(evidence.id(), evidence.subjectId(), caller.employeeId(), kind, evidence.status(),
-                acknowledgements, Attestation.endorsements(evidence.id()), now);
-    }
-
     /** What the audit trail keeps of a piece of evidence (not its narrative). */
     record Summary(String id, String subjectId, EvidenceStatus status, long revision, String title, String level,
             List<String> competencies) {
@@ -319,8 +232,5 @@ public class EvidenceService {
             EvidenceContent c = e.content();
             return new Summary(e.id(), e.subjectId(), e.status(), e.revision(), c.title(), c.level(), c.competencies());
         }
-    }
-
-    record EndorsementSummary(String evidenceId, String endorserId, long endorsements) {
     }
 }
