@@ -272,7 +272,9 @@ class FaultInjectionTest {
                 String during = phase.get();
                 HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(70)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                answers.computeIfAbsent(during, p -> new ConcurrentHashMap<>())
+                // Counted under the phase in which the answer came: a request sent just before a kill
+                // and cut off by it belongs to the kill.
+                answers.computeIfAbsent(phase.get(), p -> new ConcurrentHashMap<>())
                         .computeIfAbsent(response.statusCode(), s -> new LongAdder()).increment();
                 if (response.statusCode() / 100 == 2) {
                     acknowledged.add(what);
