@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.security.Roles;
+import org.leveling.common.web.Page;
 
 /** The counted refusals of calls without a valid token to this service, for hr-admin. Present in every service. */
 @Path("/api/v1/audit/anonymous-refusals")
@@ -40,11 +41,10 @@ public class AnonymousRefusalResource {
                     + "holds at most leveling.audit.anonymous-refusals.max-rows-per-minute rows (default 100); "
                     + "refusals beyond them are counted in the minute's '(other)' row of their status. Newest first. "
                     + "hr-admin only.")
-    @APIResponse(responseCode = "200", description = "A page of counts",
-            content = @Content(schema = @Schema(implementation = AnonymousRefusalPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of counts")
     @APIResponse(responseCode = "400", description = "Invalid time bound, limit or cursor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public AnonymousRefusalPage find(
+    public Page<AnonymousRefusal> find(
             @Parameter(description = "Inclusive lower bound on the minute, ISO 8601, e.g. 2026-01-31T00:00:00Z")
             @QueryParam("from") String from,
             @Parameter(description = "Exclusive upper bound on the minute, ISO 8601") @QueryParam("to") String to,

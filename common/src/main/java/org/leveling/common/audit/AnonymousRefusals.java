@@ -3,7 +3,6 @@ package org.leveling.common.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.leveling.common.persistence.Jdbc;
 import org.leveling.common.web.Cursors;
+import org.leveling.common.web.Page;
 
 /**
  * Counts refused calls without a valid token per minute, method, route template, client address and
@@ -70,7 +70,7 @@ public class AnonymousRefusals {
 
     /** Buckets of anonymous refusals, newest first. */
     @Transactional
-    public AnonymousRefusalPage find(Instant from, Instant to, int limit, String cursor) {
+    public Page<AnonymousRefusal> find(Instant from, Instant to, int limit, String cursor) {
         Long before = cursor == null ? null : Cursors.decodeId(CURSOR_PREFIX, cursor);
         List<AnonymousRefusal> rows = Jdbc.query(entityManager, """
                 SELECT id, minute, method, route, client_address, status, refusals, first_at, last_at
@@ -78,9 +78,7 @@ public class AnonymousRefusals {
                 WHERE (CAST(? AS timestamptz) IS NULL OR minute >= ?) AND (CAST(? AS timestamptz) IS NULL OR minute < ?)
                   AND (CAST(? AS bigint) IS NULL OR id < ?)
                 ORDER BY id DESC LIMIT ?""", AnonymousRefusals::read, from, from, to, to, before, before, limit + 1);
-        List<AnonymousRefusal> items = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? Cursors.encodeId(CURSOR_PREFIX, items.get(items.size() - 1).id()) : null;
-        return new AnonymousRefusalPage(new ArrayList<>(items), next);
+        return Page.of(rows, limit, refusal -> refusal, refusal -> Cursors.encodeId(CURSOR_PREFIX, refusal.id()));
     }
 
     private static AnonymousRefusal read(ResultSet row) throws SQLException {

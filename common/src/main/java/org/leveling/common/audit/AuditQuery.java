@@ -2,7 +2,6 @@ package org.leveling.common.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.web.Cursors;
+import org.leveling.common.web.Page;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -42,7 +42,7 @@ public class AuditQuery {
     }
 
     @Transactional
-    public AuditPage find(Filter filter, int limit, String cursor) {
+    public Page<AuditEntry> find(Filter filter, int limit, String cursor) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, occurred_at, actor, roles::text, action, resource_type, resource_id, before_state::text,
                        after_state::text, outcome, status, detail, correlation_id
@@ -64,12 +64,7 @@ public class AuditQuery {
         query.setParameter("limit", limit + 1);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<AuditEntry> items = new ArrayList<>();
-        for (Object[] row : rows.subList(0, Math.min(limit, rows.size()))) {
-            items.add(toEntry(row));
-        }
-        String next = rows.size() > limit ? Cursors.encodeId("audit", items.get(items.size() - 1).id()) : null;
-        return new AuditPage(items, next);
+        return Page.of(rows, limit, this::toEntry, entry -> Cursors.encodeId("audit", entry.id()));
     }
 
     private static void where(StringBuilder sql, Map<String, Object> parameters, String condition, String name,

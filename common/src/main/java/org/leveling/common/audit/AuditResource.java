@@ -25,6 +25,7 @@ import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.security.Roles;
+import org.leveling.common.web.Page;
 
 /** The audit trail of this service, for hr-admin. Present in every service. */
 @Path("/api/v1/audit")
@@ -43,11 +44,10 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Read the audit trail", description = "Newest first. hr-admin only.")
-    @APIResponse(responseCode = "200", description = "A page of entries",
-            content = @Content(schema = @Schema(implementation = AuditPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of entries")
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public AuditPage find(
+    public Page<AuditEntry> find(
             @Parameter(description = "e.g. person") @QueryParam("resourceType") @Size(max = 64) String resourceType,
             @Parameter(description = "e.g. E200") @QueryParam("resourceId") @Size(max = 255) String resourceId,
             @Parameter(description = "Employee id of the caller") @QueryParam("actor") @Size(max = 64) String actor,

@@ -12,6 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -57,6 +60,29 @@ public abstract class PlatformEndpointsContract {
                 .body("info.title", equalTo(apiTitle()))
                 .body("info.version", not(emptyOrNullString()))
                 .body("info.description", not(emptyOrNullString()));
+    }
+
+    @Test
+    public void everyJsonReadDocumentsTheShapeItAnswersWith() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        List<String> undocumented = new ArrayList<>();
+        paths.forEach((path, operations) -> {
+            Map<String, Object> read = operations.get("get");
+            if (read != null && path.startsWith("/api/") && !path.startsWith("/api/v1/ui")
+                    && !answersJsonWithSchema(read)) {
+                undocumented.add(path);
+            }
+        });
+
+        assertThat(undocumented).as("GET operations without a 200 application/json schema").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean answersJsonWithSchema(Map<String, Object> operation) {
+        Map<String, Object> ok = ((Map<String, Map<String, Object>>) operation.get("responses")).get("200");
+        Map<String, Map<String, Object>> content = ok == null ? null : (Map<String, Map<String, Object>>) ok.get("content");
+        return content != null && content.values().stream().anyMatch(media -> media.get("schema") instanceof Map<?, ?> schema && !schema.isEmpty());
     }
 
     @Test

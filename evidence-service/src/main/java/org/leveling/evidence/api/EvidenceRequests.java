@@ -119,8 +119,4 @@ final class EvidenceRequests {
             return page.stream().map(e -> of(e, attestations.getOrDefault(e.id(), List.of()))).toList();
         }
     }
-
-    @Schema(name = "EvidencePage")
-    record EvidencePage(List<EvidenceView> items, String nextCursor) {
-    }
 }

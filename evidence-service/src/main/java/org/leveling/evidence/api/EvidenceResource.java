@@ -40,9 +40,9 @@ import org.leveling.common.problem.ProblemType;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
 import org.leveling.common.web.IfMatch;
+import org.leveling.common.web.Page;
 import org.leveling.evidence.api.EvidenceRequests.Comment;
 import org.leveling.evidence.api.EvidenceRequests.CreateEvidence;
-import org.leveling.evidence.api.EvidenceRequests.EvidencePage;
 import org.leveling.evidence.api.EvidenceRequests.EvidenceView;
 import org.leveling.evidence.api.EvidenceRequests.PatchEvidence;
 import org.leveling.evidence.domain.AttestationKind;
@@ -111,9 +111,8 @@ public class EvidenceResource {
 
     @GET
     @Operation(summary = "A person's evidence, oldest first")
-    @APIResponse(responseCode = "200", description = "A page",
-            content = @Content(schema = @Schema(implementation = EvidencePage.class)))
-    public EvidencePage list(
+    @APIResponse(responseCode = "200", description = "A page")
+    public Page<EvidenceView> list(
             @Parameter(description = "Whose evidence (required)", example = "E300") @QueryParam("subject") @NotNull
             @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE) String subject,
             @Parameter(description = "Only evidence in this status") @QueryParam("status") EvidenceStatus status,
@@ -123,11 +122,10 @@ public class EvidenceResource {
             String cursor) {
         EvidenceService.Position after = cursor == null ? null : Cursors.decodeParts(cursor,
                 parts -> new EvidenceService.Position(Instant.parse(parts.get(0)), parts.get(1)));
-        List<Evidence> page = evidence.list(subject, status, after, limit + 1);
-        List<Evidence> items = page.stream().limit(limit).toList();
-        Evidence last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new EvidencePage(EvidenceView.of(items, evidence.attestations(items)),
-                page.size() > limit ? Cursors.encodeParts(last.createdAt(), last.id()) : null);
+        Page<Evidence> page = Page.of(evidence.list(subject, status, after, limit + 1), limit, e -> e,
+                last -> Cursors.encodeParts(last.createdAt(), last.id()));
+        // Attestations are read for the whole page at once, not per item.
+        return new Page<>(EvidenceView.of(page.items(), evidence.attestations(page.items())), page.nextCursor());
     }
 
     @GET
@@ -248,7 +246,6 @@ public class EvidenceResource {
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
-
 
     /** The revision If-Match asks for; null when there is no precondition (absent or {@code *}). */
     private static Long revision(String ifMatch) {

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
+import org.leveling.common.web.Page;
 import org.leveling.evidence.domain.CheckIn;
 import org.leveling.evidence.domain.CheckInService;
 import org.leveling.evidence.domain.readiness.Readiness;
@@ -108,18 +109,12 @@ public class PersonResource {
                 .entity(CheckInView.of(checkIn)).build();
     }
 
-    @Schema(name = "CheckInPage")
-    record CheckInPage(List<CheckInView> items,
-            @Schema(description = "Pass as cursor for the next (older) page; null on the last.") String nextCursor) {
-    }
-
     @GET
     @Path("/check-ins")
     @Operation(summary = "A person's check-ins, the latest first",
             description = "By date, then by when they were recorded; paged.")
-    @APIResponse(responseCode = "200", description = "A page of the history",
-            content = @Content(schema = @Schema(implementation = CheckInPage.class)))
-    public CheckInPage checkIns(@PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID,
+    @APIResponse(responseCode = "200", description = "A page of the history")
+    public Page<CheckInView> checkIns(@PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID,
             message = Ids.EMPLOYEE_ID_MESSAGE) String employeeId,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100)
             int limit,
@@ -127,11 +122,8 @@ public class PersonResource {
             String cursor) {
         CheckIn.Position after = cursor == null ? null : Cursors.decodeParts(cursor, parts -> new CheckIn.Position(
                 LocalDate.parse(parts.get(0)), Instant.parse(parts.get(1)), parts.get(2)));
-        List<CheckIn> page = checkIns.history(employeeId, after, limit + 1);
-        List<CheckInView> items = page.stream().limit(limit).map(CheckInView::of).toList();
-        CheckInView last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new CheckInPage(items, page.size() > limit
-                ? Cursors.encodeParts(last.date(), last.recordedAt(), last.id()) : null);
+        return Page.of(checkIns.history(employeeId, after, limit + 1), limit, CheckInView::of,
+                last -> Cursors.encodeParts(last.date(), last.recordedAt(), last.id()));
     }
 
     @GET

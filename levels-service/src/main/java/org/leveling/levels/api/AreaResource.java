@@ -34,6 +34,7 @@ import org.leveling.common.web.Ids;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.security.Roles;
+import org.leveling.common.web.Page;
 import org.leveling.levels.domain.area.Area;
 import org.leveling.levels.domain.area.AreaOwnership;
 import org.leveling.levels.domain.area.AreaService;
@@ -89,10 +90,6 @@ public class AreaResource {
         }
     }
 
-    @Schema(name = "AreaPage")
-    public record AreaPage(List<AreaView> items, String nextCursor) {
-    }
-
     @POST
     @RolesAllowed(Roles.HR_ADMIN)
     @Operation(summary = "Create an area with its owner (hr-admin)",
@@ -109,7 +106,8 @@ public class AreaResource {
 
     @GET
     @Operation(summary = "Who owns what", description = "Areas by key; filter by text in the name or by owner.")
-    public AreaPage list(
+    @APIResponse(responseCode = "200", description = "A page of areas")
+    public Page<AreaView> list(
             @Parameter(description = "Text the name contains, case-insensitive") @QueryParam("q") @Size(max = 100)
             String text,
             @Parameter(description = "Only areas this person owns") @QueryParam("owner")
@@ -118,14 +116,14 @@ public class AreaResource {
             int limit,
             @Parameter(description = "From nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200)
             String cursor) {
-        List<Area> page = areas.list(text, owner, cursor == null ? null : Cursors.decode(cursor), limit + 1);
-        List<AreaView> items = page.stream().limit(limit).map(a -> AreaView.of(a, null)).toList();
-        return new AreaPage(items, page.size() > limit ? Cursors.encode(items.get(items.size() - 1).key()) : null);
+        return Page.of(areas.list(text, owner, cursor == null ? null : Cursors.decode(cursor), limit + 1), limit,
+                area -> AreaView.of(area, null), view -> Cursors.encode(view.key()));
     }
 
     @GET
     @Path("/{key}")
     @Operation(summary = "An area, its owner and its owner history")
+    @APIResponse(responseCode = "200", description = "The area")
     @APIResponse(responseCode = "404", description = "Unknown area",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public AreaView get(@PathParam("key") @Pattern(regexp = Ids.KEY, message = Ids.KEY_MESSAGE) String key) {

@@ -53,10 +53,6 @@ final class FrameworkRequests {
         }
     }
 
-    @Schema(name = "FrameworkPage")
-    record FrameworkPage(List<FrameworkSummary> items, String nextCursor) {
-    }
-
     @Schema(name = "FrameworkDraft")
     record Draft(String frameworkKey, long revision, FrameworkDocument document) {
     }

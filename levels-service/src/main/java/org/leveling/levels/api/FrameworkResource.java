@@ -33,9 +33,9 @@ import org.leveling.common.web.IfMatch;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.security.Roles;
+import org.leveling.common.web.Page;
 import org.leveling.levels.api.FrameworkRequests.CreateFramework;
 import org.leveling.levels.api.FrameworkRequests.Draft;
-import org.leveling.levels.api.FrameworkRequests.FrameworkPage;
 import org.leveling.levels.api.FrameworkRequests.FrameworkSummary;
 import org.leveling.levels.api.FrameworkRequests.PublishedVersion;
 import org.leveling.levels.domain.framework.Framework;
@@ -89,21 +89,20 @@ public class FrameworkResource {
 
     @GET
     @Operation(summary = "List frameworks", description = "Ordered by key; follow nextCursor for more.")
-    public FrameworkPage list(
+    @APIResponse(responseCode = "200", description = "A page of frameworks")
+    public Page<FrameworkSummary> list(
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100)
             int limit,
             @Parameter(description = "From nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200)
             String cursor) {
-        List<Framework> page = frameworks.list(limit + 1, cursor == null ? null : Cursors.decode(cursor));
-        List<FrameworkSummary> items = page.stream().limit(limit)
-                .map(f -> FrameworkSummary.of(f, frameworks.versions(f.key()))).toList();
-        String next = page.size() > limit ? Cursors.encode(items.get(items.size() - 1).key()) : null;
-        return new FrameworkPage(items, next);
+        return Page.of(frameworks.list(limit + 1, cursor == null ? null : Cursors.decode(cursor)), limit,
+                f -> FrameworkSummary.of(f, frameworks.versions(f.key())), summary -> Cursors.encode(summary.key()));
     }
 
     @GET
     @Path("/{key}")
     @Operation(summary = "Read a framework", description = "Its identity, draft revision and published versions.")
+    @APIResponse(responseCode = "200", description = "The framework")
     public FrameworkSummary get(@PathParam("key") String key) {
         return FrameworkSummary.of(frameworks.get(key), frameworks.versions(key));
     }

@@ -1,7 +1,6 @@
 package org.leveling.levels.api;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -31,6 +30,7 @@ import org.leveling.common.problem.Problem;
 import org.leveling.common.security.Roles;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
+import org.leveling.common.web.Page;
 import org.leveling.levels.domain.LevelChangeProposal;
 import org.leveling.levels.domain.LevelChangeProposalService;
 
@@ -64,17 +64,11 @@ public class LevelChangeProposalResource {
                     example = "The promotion goes through the 2026 H2 cycle.") @NotBlank @Size(max = 2000) String reason) {
     }
 
-    @Schema(name = "LevelChangeProposalPage")
-    public record ProposalPage(List<LevelChangeProposalView> items,
-            @Schema(description = "Pass as cursor for the next page; null on the last.") String nextCursor) {
-    }
-
     @GET
     @Operation(summary = "Proposed and decided level changes (hr-admin)",
             description = "Oldest first; filter by status and by person.")
-    @APIResponse(responseCode = "200", description = "A page",
-            content = @Content(schema = @Schema(implementation = ProposalPage.class)))
-    public ProposalPage list(
+    @APIResponse(responseCode = "200", description = "A page")
+    public Page<LevelChangeProposalView> list(
             @Parameter(description = "Only proposals in this status") @QueryParam("status")
             LevelChangeProposal.Status status,
             @Parameter(description = "Only proposals about this person", example = "E300") @QueryParam("employeeId")
@@ -85,10 +79,8 @@ public class LevelChangeProposalResource {
             String cursor) {
         LevelChangeProposalService.Position after = cursor == null ? null : Cursors.decodeParts(cursor,
                 parts -> new LevelChangeProposalService.Position(Instant.parse(parts.get(0)), parts.get(1)));
-        List<LevelChangeProposal> page = proposals.list(status, employeeId, after, limit + 1);
-        List<LevelChangeProposalView> items = page.stream().limit(limit).map(LevelChangeProposalView::of).toList();
-        LevelChangeProposalView last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new ProposalPage(items, page.size() > limit ? Cursors.encodeParts(last.proposedAt(), last.id()) : null);
+        return Page.of(proposals.list(status, employeeId, after, limit + 1), limit, LevelChangeProposalView::of,
+                last -> Cursors.encodeParts(last.proposedAt(), last.id()));
     }
 
     @GET

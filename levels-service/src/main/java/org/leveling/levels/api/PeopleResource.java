@@ -2,7 +2,6 @@ package org.leveling.levels.api;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -34,7 +33,7 @@ import org.leveling.common.security.Roles;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
 import org.leveling.common.web.IfMatch;
-import org.leveling.levels.domain.LevelAssignment;
+import org.leveling.common.web.Page;
 import org.leveling.levels.domain.LevelChangeProposal;
 import org.leveling.levels.domain.LevelChangeProposalService;
 import org.leveling.levels.domain.LevelHistoryService;
@@ -144,16 +143,6 @@ public class PeopleResource {
         return Response.ok(PersonResponse.of(person, levels.currentLevel(employeeId))).tag(IfMatch.etag(person.revision())).build();
     }
 
-    @Schema(name = "ReportPage")
-    public record ReportPage(List<PeopleService.Report> items,
-            @Schema(description = "Pass as cursor for the next page; null on the last.") String nextCursor) {
-    }
-
-    @Schema(name = "LevelHistoryPage")
-    public record LevelHistoryPage(List<LevelHistoryEntry> items,
-            @Schema(description = "Pass as cursor for the next page; null on the last.") String nextCursor) {
-    }
-
     @GET
     @Path("/{employeeId}/reports")
     @Authenticated
@@ -161,13 +150,12 @@ public class PeopleResource {
             description = "The whole reporting chain below, nearest first (depth 1 = direct reports, then by employee "
                     + "id), paged. Visible to the person, their management chain and hr-admin; anyone else gets the "
                     + "same 404 as for an unknown id.")
-    @APIResponse(responseCode = "200", description = "A page of everyone below, nearest first",
-            content = @Content(schema = @Schema(implementation = ReportPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of everyone below, nearest first")
     @APIResponse(responseCode = "400", description = "Invalid employee id, limit or cursor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public ReportPage reports(
+    public Page<PeopleService.Report> reports(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("50") @Min(1)
@@ -176,10 +164,8 @@ public class PeopleResource {
             String cursor) {
         PeopleService.ReportPosition after = cursor == null ? null : Cursors.decodeParts(cursor,
                 parts -> new PeopleService.ReportPosition(Integer.parseInt(parts.get(0)), parts.get(1)));
-        List<PeopleService.Report> page = people.reports(employeeId, after, limit + 1);
-        List<PeopleService.Report> items = page.stream().limit(limit).toList();
-        PeopleService.Report last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new ReportPage(items, page.size() > limit ? Cursors.encodeParts(last.depth(), last.employeeId()) : null);
+        return Page.of(people.reports(employeeId, after, limit + 1), limit, report -> report,
+                last -> Cursors.encodeParts(last.depth(), last.employeeId()));
     }
 
     @GET
@@ -189,13 +175,12 @@ public class PeopleResource {
             description = "Oldest first (by effective date), paged. The latest entry effective on or before today is "
                     + "the current level; entries may be dated ahead. Visible to the person, their management chain "
                     + "and hr-admin only; anyone else gets the same 404 as for an unknown id.")
-    @APIResponse(responseCode = "200", description = "A page of the history",
-            content = @Content(schema = @Schema(implementation = LevelHistoryPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of the history")
     @APIResponse(responseCode = "400", description = "Invalid employee id, limit or cursor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public LevelHistoryPage levelHistory(
+    public Page<LevelHistoryEntry> levelHistory(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("50") @Min(1)
@@ -204,11 +189,8 @@ public class PeopleResource {
             String cursor) {
         LevelHistoryService.Position after = cursor == null ? null : Cursors.decodeParts(cursor,
                 parts -> new LevelHistoryService.Position(LocalDate.parse(parts.get(0)), Long.parseLong(parts.get(1))));
-        List<LevelAssignment> page = levels.history(employeeId, after, limit + 1);
-        List<LevelHistoryEntry> items = page.stream().limit(limit).map(LevelHistoryEntry::of).toList();
-        LevelHistoryEntry last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new LevelHistoryPage(items, page.size() > limit ? Cursors.encodeParts(last.effectiveFrom(), last.id())
-                : null);
+        return Page.of(levels.history(employeeId, after, limit + 1), limit, LevelHistoryEntry::of,
+                last -> Cursors.encodeParts(last.effectiveFrom(), last.id()));
     }
 
     @POST

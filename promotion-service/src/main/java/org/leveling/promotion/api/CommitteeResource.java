@@ -104,6 +104,7 @@ public class CommitteeResource {
 
     @GET
     @Operation(summary = "The committees of a cycle, in the order they were assigned")
+    @APIResponse(responseCode = "200", description = "The cycle's committees")
     public List<CommitteeView> ofCycle(@PathParam("cycleId") @Pattern(regexp = ID, message = ID_MESSAGE)
             String cycleId) {
         return committees.ofCycle(cycleId).stream().map(CommitteeView::of).toList();

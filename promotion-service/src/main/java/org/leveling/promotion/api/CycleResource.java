@@ -21,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -34,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leveling.common.problem.Problem;
 import org.leveling.common.security.Roles;
 import org.leveling.common.web.Ids;
+import org.leveling.common.web.IfMatch;
 import org.leveling.promotion.domain.cycle.Cycle;
 import org.leveling.promotion.domain.cycle.CycleService;
 import org.leveling.promotion.domain.cycle.CycleState;
@@ -112,12 +112,13 @@ public class CycleResource {
         Cycle cycle = cycles.plan(request.name().strip(), request.frameworkKey(), request.orgUnits(),
                 request.windows().asWindows());
         return Response.created(URI.create("/api/v1/cycles/" + cycle.id()))
-                .tag(new EntityTag(Long.toString(cycle.revision())))
+                .tag(IfMatch.etag(cycle.revision()))
                 .entity(CycleView.of(cycle, cycles.history(cycle.id()))).build();
     }
 
     @GET
     @Operation(summary = "Cycles, the most recently planned first")
+    @APIResponse(responseCode = "200", description = "Up to limit cycles (a bounded list, not paged)")
     public List<CycleView> list(
             @Parameter(description = "Only cycles of this framework") @QueryParam("frameworkKey")
             @Pattern(regexp = Ids.KEY, message = Ids.KEY_MESSAGE) String frameworkKey,
@@ -130,12 +131,14 @@ public class CycleResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A cycle with its transitions")
+    @APIResponse(responseCode = "200", description = "The cycle; its ETag is the revision to send as If-Match",
+            content = @Content(schema = @Schema(implementation = CycleView.class)))
     @APIResponse(responseCode = "404", description = "Unknown cycle",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         Cycle cycle = cycles.get(id);
         return Response.ok(CycleView.of(cycle, cycles.history(id)))
-                .tag(new EntityTag(Long.toString(cycle.revision()))).build();
+                .tag(IfMatch.etag(cycle.revision())).build();
     }
 
     @POST
@@ -153,6 +156,6 @@ public class CycleResource {
             @Valid @NotNull TransitionRequest request) {
         Cycle cycle = cycles.transition(id, request.action());
         return Response.ok(CycleView.of(cycle, cycles.history(id)))
-                .tag(new EntityTag(Long.toString(cycle.revision()))).build();
+                .tag(IfMatch.etag(cycle.revision())).build();
     }
 }

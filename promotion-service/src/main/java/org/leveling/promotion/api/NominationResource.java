@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -34,6 +35,7 @@ import org.leveling.common.problem.Problem;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
 import org.leveling.common.web.IfMatch;
+import org.leveling.common.web.Page;
 import org.leveling.promotion.domain.nomination.Nomination;
 import org.leveling.promotion.domain.nomination.CasePackets;
 import org.leveling.promotion.domain.nomination.CaseSeats;
@@ -110,11 +112,6 @@ public class NominationResource {
         }
     }
 
-    @Schema(name = "NominationPage")
-    record NominationPage(List<NominationView> items,
-            @Schema(description = "Pass as cursor for the next page; null on the last") String nextCursor) {
-    }
-
     @Schema(name = "ActingChairRequest")
     record ActingChairRequest(@Schema(example = "E110") @NotNull @Pattern(regexp = Ids.EMPLOYEE_ID,
             message = Ids.EMPLOYEE_ID_MESSAGE) String memberId) {
@@ -125,9 +122,8 @@ public class NominationResource {
             description = "hr-admin sees every case; others the cases they nominated, are the candidate of, are "
                     + "an eligible member of, or whose candidate is in their reporting chain. Ordered by id; "
                     + "cursor paging.")
-    @APIResponse(responseCode = "200", description = "A page of cases",
-            content = @Content(schema = @Schema(implementation = NominationPage.class)))
-    public NominationPage list(
+    @APIResponse(responseCode = "200", description = "A page of cases")
+    public Page<NominationView> list(
             @Parameter(description = "Only this cycle's cases") @QueryParam("cycleId")
             @Pattern(regexp = ID, message = "must be a cycle id") String cycleId,
             @Parameter(description = "Only cases in this status") @QueryParam("status") NominationStatus status,
@@ -135,10 +131,9 @@ public class NominationResource {
             String cursor,
             @Parameter(description = "At most, 1 to 100") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100)
             int limit) {
-        NominationService.Page page = nominations.list(cycleId, status, cursor == null ? null : Cursors.decode(cursor),
-                limit);
-        return new NominationPage(page.items().stream().map(NominationView::of).toList(),
-                page.lastId() == null ? null : Cursors.encode(page.lastId()));
+        String after = cursor == null ? null : Cursors.decode(cursor);
+        return Page.of(nominations.list(cycleId, status, after, limit + 1), limit, NominationView::of,
+                last -> Cursors.encode(last.id()));
     }
 
     @POST
@@ -248,7 +243,10 @@ public class NominationResource {
                     + "404 for anyone with a conflict of interest on the case (the candidate, the nominator, the "
                     + "candidate's management chain, recused members, attesters of its evidence), whatever their "
                     + "roles.")
-    @APIResponse(responseCode = "200", description = "The packet")
+    @APIResponse(responseCode = "200", description = "The packet",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, description = "The data of "
+                    + "org.leveling.evidence.packet-assembled.v1 as it arrived; its JSON Schema is "
+                    + "docs/events/org.leveling.evidence.packet-assembled.v1.json")))
     public Response packet(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         return Response.ok(packets.read(id), MediaType.APPLICATION_JSON_TYPE).build();
     }

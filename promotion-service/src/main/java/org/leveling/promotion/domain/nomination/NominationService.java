@@ -203,9 +203,9 @@ public class NominationService {
         return nomination;
     }
 
-    /** A page of the cases the caller may see, oldest first; hr-admin sees all. */
+    /** Up to {@code limit} of the cases the caller may see, by id after {@code after}; hr-admin sees all. */
     @Transactional
-    public Page list(String cycleId, NominationStatus status, String after, int limit) {
+    public List<Nomination> list(String cycleId, NominationStatus status, String after, int limit) {
         Caller caller = currentUser.caller();
         StringBuilder sql = new StringBuilder("SELECT n.* FROM nomination n WHERE true");
         if (cycleId != null) {
@@ -227,7 +227,7 @@ public class NominationService {
             sql.append(" AND n.id > :after");
         }
         sql.append(" ORDER BY n.id LIMIT :limit");
-        var query = entityManager.createNativeQuery(sql.toString(), Nomination.class).setParameter("limit", limit + 1);
+        var query = entityManager.createNativeQuery(sql.toString(), Nomination.class).setParameter("limit", limit);
         if (cycleId != null) {
             query.setParameter("cycle", cycleId);
         }
@@ -242,13 +242,7 @@ public class NominationService {
         }
         @SuppressWarnings("unchecked")
         List<Nomination> rows = query.getResultList();
-        boolean more = rows.size() > limit;
-        List<Nomination> page = more ? rows.subList(0, limit) : rows;
-        return new Page(page, more ? page.get(page.size() - 1).id() : null);
-    }
-
-    /** One page of nominations and the id to continue after, null on the last page. */
-    public record Page(List<Nomination> items, String lastId) {
+        return rows;
     }
 
     private void check(Cycle cycle, CatalogVersion version, String candidateId, String targetLevel,
