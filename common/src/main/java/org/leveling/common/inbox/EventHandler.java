@@ -3,9 +3,12 @@ package org.leveling.common.inbox;
 import java.util.function.BiConsumer;
 
 /**
- * Applies one event type to this service's state. Implementations are CDI beans (a class, or a
- * producer method returning {@link #of}); the inbox consumer subscribes to the topics they name. {@link #apply} runs inside the inbox transaction,
- * together with the record of the event id, so each event takes effect exactly once.
+ * Applies one event type to this service's state. Every handler is declared the same way: a CDI
+ * producer method returning {@link #of}, in the one class that reads an upstream's events
+ * ({@code messaging/in/<Upstream>Events} in a service, {@code PeopleDirectoryEvents} and
+ * {@code FrameworkCatalogEvents} in common). The inbox consumer subscribes to the topics they name.
+ * {@link #apply} runs inside the inbox transaction, together with the record of the event id, so
+ * each event takes effect exactly once.
  *
  * @param <T> the payload record the event's data is read into (bean validation applies to it)
  */
@@ -20,10 +23,7 @@ public interface EventHandler<T> {
 
     void apply(ReceivedEvent event, T payload);
 
-    /**
-     * A handler that only hands the payload on, for a CDI producer method: several event types of a
-     * topic handled by one class instead of a class each.
-     */
+    /** The handler of {@code eventType} on {@code topic}: {@code apply} gets the event and its payload. */
     static <T> EventHandler<T> of(String topic, String eventType, Class<T> payloadType,
             BiConsumer<ReceivedEvent, T> apply) {
         return new EventHandler<>() {

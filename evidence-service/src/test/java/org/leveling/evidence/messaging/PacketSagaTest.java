@@ -25,6 +25,7 @@ import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
 import org.leveling.common.testing.UpstreamEvents;
 import org.leveling.common.testing.Upstream;
+import org.leveling.evidence.messaging.in.NominationSubmitted;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -21,6 +21,7 @@ import org.leveling.common.testing.KafkaTestClient;
 import org.leveling.common.testing.Tokens;
 import org.leveling.levels.api.FrameworkResourceTestLadder;
 import org.leveling.levels.api.LevelFixture;
+import org.leveling.levels.messaging.in.DecisionRecorded;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -106,10 +107,10 @@ class PromotionDecisionTest {
 
     private void send(String eventId, Map<String, Object> decision) throws Exception {
         String payload = json.writeValueAsString(decision);
-        EventSchemas.assertValid(DecisionRecordedHandler.TYPE, payload);
+        EventSchemas.assertValid(DecisionRecorded.TYPE, payload);
         KafkaTestClient.send(Topics.PROMOTIONS, (String) decision.get("nominationId"),
                 Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_source", "/promotion-service",
-                        "ce_type", DecisionRecordedHandler.TYPE, "ce_time", Instant.now().toString(),
+                        "ce_type", DecisionRecorded.TYPE, "ce_time", Instant.now().toString(),
                         "ce_subject", (String) decision.get("nominationId"), "content-type", "application/json"),
                 payload);
     }

@@ -1,4 +1,4 @@
-package org.leveling.evidence.messaging;
+package org.leveling.evidence.messaging.in;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import org.leveling.common.inbox.EventHandler;
 import org.leveling.evidence.domain.packet.PacketService;
 import org.leveling.evidence.domain.packet.SubmittedNomination;
+import org.leveling.evidence.messaging.Topics;
 
 /**
  * What evidence-service takes from promotion-service's topic: a submitted nomination gets its packet
@@ -14,7 +15,7 @@ import org.leveling.evidence.domain.packet.SubmittedNomination;
  * ends the committee's.
  */
 @ApplicationScoped
-public class PromotionEventHandlers {
+public class PromotionEvents {
 
     private static final String PRODUCER = "promotion-service";
 

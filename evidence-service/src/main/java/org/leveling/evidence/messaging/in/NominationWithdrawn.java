@@ -1,4 +1,4 @@
-package org.leveling.evidence.messaging;
+package org.leveling.evidence.messaging.in;
 
 import jakarta.validation.constraints.NotBlank;
 
