@@ -26,6 +26,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * the wire ({@code messaging}, the wire records) or the outbox and inbox machinery;</li>
  * <li>{@code api} translates HTTP to service calls: it never opens transactions, never runs queries
  * and never touches the persistence classes;</li>
+ * <li>{@code domain} runs no SQL of its own: entities through Panache, everything else through the
+ * service's {@code persistence} classes;</li>
  * <li>only the {@link org.leveling.common.changes.ChangeRecorder} writes the outbox and the audit
  * trail's change rows;</li>
  * <li>no package of a service depends on another that depends back on it.</li>
@@ -88,6 +90,15 @@ public abstract class ArchitectureContract {
     }
 
     @Test
+    public void domainRunsNoSqlOfItsOwn() {
+        check(noClasses().that().resideInAPackage(basePackage() + ".domain..")
+                .should().callMethodWhere(describe("a native SQL statement",
+                        ArchitectureContract::runsNativeSql))
+                .because("entities are read and written through Panache; SQL on tables without an entity, and "
+                        + "the hot-path queries, live in persistence classes"));
+    }
+
+    @Test
     public void onlyTheChangeRecorderWritesTheAuditTrailAndTheOutbox() {
         check(noClasses().should().callMethodWhere(describe("a write of the outbox or of an audit change row",
                         ArchitectureContract::writesTheOutboxOrAnAuditChange))
@@ -108,6 +119,12 @@ public abstract class ArchitectureContract {
         return owner.equals("org.leveling.common.outbox.Outbox") && call.getName().equals("record")
                 || owner.equals("org.leveling.common.audit.AuditTrail")
                         && (call.getName().equals("recordChange") || call.getName().equals("recordEventChange"));
+    }
+
+    private static boolean runsNativeSql(JavaMethodCall call) {
+        String owner = call.getTargetOwner().getFullName();
+        return owner.equals("jakarta.persistence.EntityManager") && call.getName().equals("createNativeQuery")
+                || owner.equals("org.leveling.common.persistence.Jdbc");
     }
 
     private static boolean isPanacheOperation(JavaMethodCall call) {

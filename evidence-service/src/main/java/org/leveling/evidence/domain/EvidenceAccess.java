@@ -8,6 +8,7 @@ import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.AccessPolicy;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
+import org.leveling.evidence.persistence.CommitteeGrants;
 
 /**
  * Who may read a person's evidence and check-ins: the person, their management chain, hr-admin,
@@ -18,11 +19,11 @@ import org.leveling.common.security.CurrentUser;
 public class EvidenceAccess {
 
     private final AccessPolicy policy;
-    private final CommitteeAccess committees;
+    private final CommitteeGrants committees;
     private final PeopleDirectory people;
     private final CurrentUser currentUser;
 
-    public EvidenceAccess(AccessPolicy policy, CommitteeAccess committees, PeopleDirectory people,
+    public EvidenceAccess(AccessPolicy policy, CommitteeGrants committees, PeopleDirectory people,
             CurrentUser currentUser) {
         this.policy = policy;
         this.committees = committees;

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.leveling.common.changes.Change;
@@ -21,6 +20,7 @@ import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.security.Caller;
+import org.leveling.evidence.persistence.AdvisoryLocks;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -35,16 +35,16 @@ public class EvidenceService {
     /** How far back evidence may date: older work says little about the level someone operates at now. */
     static final int MAX_AGE_YEARS = 10;
 
-    private final EntityManager entityManager;
+    private final AdvisoryLocks locks;
     private final FrameworkReferences references;
     private final PeopleDirectory people;
     private final EvidenceAccess access;
     private final ChangeRecorder changes;
     private final Clock clock;
 
-    public EvidenceService(EntityManager entityManager, FrameworkReferences references, PeopleDirectory people,
+    public EvidenceService(AdvisoryLocks locks, FrameworkReferences references, PeopleDirectory people,
             EvidenceAccess access, ChangeRecorder changes, Clock clock) {
-        this.entityManager = entityManager;
+        this.locks = locks;
         this.references = references;
         this.people = people;
         this.access = access;
@@ -66,8 +66,7 @@ public class EvidenceService {
         Caller caller = access.caller();
         if (idempotencyKey != null) {
             // Requests with the same key wait for each other here, so only one of them creates.
-            entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                    .setParameter("key", caller.employeeId() + "\n" + idempotencyKey).getSingleResult();
+            locks.idempotencyKey(caller.employeeId(), idempotencyKey);
             Evidence earlier = Evidence.find("authorId = ?1 and idempotencyKey = ?2", caller.employeeId(),
                     idempotencyKey).firstResult();
             if (earlier != null) {

@@ -1,20 +1,20 @@
 package org.leveling.evidence.domain.packet;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.changes.EventCause;
 import org.leveling.common.frameworks.FrameworkCatalog;
-import org.leveling.evidence.domain.CommitteeAccess;
 import org.leveling.evidence.domain.readiness.Readiness;
 import org.leveling.evidence.domain.readiness.ReadinessService;
+import org.leveling.evidence.persistence.AdvisoryLocks;
+import org.leveling.evidence.persistence.CommitteeGrants;
+import org.leveling.evidence.persistence.Packets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,17 +27,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class PacketService {
 
-    private final EntityManager entityManager;
-    private final CommitteeAccess committees;
+    private final Packets packets;
+    private final AdvisoryLocks locks;
+    private final CommitteeGrants committees;
     private final ReadinessService readiness;
     private final FrameworkCatalog catalog;
     private final ChangeRecorder changes;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public PacketService(EntityManager entityManager, CommitteeAccess committees, ReadinessService readiness,
+    public PacketService(Packets packets, AdvisoryLocks locks, CommitteeGrants committees, ReadinessService readiness,
             FrameworkCatalog catalog, ChangeRecorder changes, ObjectMapper json, Clock clock) {
-        this.entityManager = entityManager;
+        this.packets = packets;
+        this.locks = locks;
         this.committees = committees;
         this.readiness = readiness;
         this.catalog = catalog;
@@ -53,10 +55,8 @@ public class PacketService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void nominationSubmitted(SubmittedNomination nomination, EventCause cause) {
         Instant now = clock.instant();
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:id, 1))")
-                .setParameter("id", nomination.nominationId()).getSingleResult();
-        if (!entityManager.createNativeQuery("SELECT 1 FROM packet WHERE nomination_id = :id")
-                .setParameter("id", nomination.nominationId()).getResultList().isEmpty()) {
+        locks.nomination(nomination.nominationId());
+        if (packets.exists(nomination.nominationId())) {
             return; // a duplicate: neither a second packet nor access for members it may list anew
         }
         committees.grant(nomination.nominationId(), nomination.candidateId(), nomination.committeeMembers(), now);
@@ -68,11 +68,7 @@ public class PacketService {
         Readiness computed = readiness.compute(nomination.candidateId(), nomination.targetLevel(),
                 nomination.frameworkKey(), nomination.frameworkVersion());
         Packet packet = Packet.of(nomination.nominationId(), computed, now);
-        entityManager.createNativeQuery("""
-                INSERT INTO packet (nomination_id, candidate_id, payload, assembled_at)
-                VALUES (:id, :candidate, CAST(:payload AS jsonb), :now)
-                """).setParameter("id", nomination.nominationId()).setParameter("candidate", nomination.candidateId())
-                .setParameter("payload", write(packet)).setParameter("now", Timestamp.from(now)).executeUpdate();
+        packets.insert(nomination.nominationId(), nomination.candidateId(), write(packet), now);
         changes.record(cause, Change.of("packet", nomination.nominationId(), null,
                 new PacketSummary(nomination.nominationId(), nomination.candidateId(), computed.verdict(),
                         computed.evidence().size(), nomination.committeeMembers().size()))

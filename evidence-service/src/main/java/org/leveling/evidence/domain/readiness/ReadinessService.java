@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.frameworks.CatalogVersion;
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.frameworks.Ladder;
@@ -26,6 +24,7 @@ import org.leveling.evidence.domain.CheckIn;
 import org.leveling.evidence.domain.EvidenceAccess;
 import org.leveling.evidence.domain.readiness.Readiness.CountedEvidence;
 import org.leveling.evidence.domain.readiness.Readiness.LatestRating;
+import org.leveling.evidence.persistence.AttestedEvidenceRows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -38,7 +37,7 @@ public class ReadinessService {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
-    private final EntityManager entityManager;
+    private final AttestedEvidenceRows evidenceRows;
     private final FrameworkCatalog catalog;
     private final PeopleDirectory people;
     private final EvidenceAccess access;
@@ -46,9 +45,9 @@ public class ReadinessService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ReadinessService(EntityManager entityManager, FrameworkCatalog catalog, PeopleDirectory people,
+    public ReadinessService(AttestedEvidenceRows evidenceRows, FrameworkCatalog catalog, PeopleDirectory people,
             EvidenceAccess access, ReadinessRules rules, ObjectMapper json, Clock clock) {
-        this.entityManager = entityManager;
+        this.evidenceRows = evidenceRows;
         this.catalog = catalog;
         this.people = people;
         this.access = access;
@@ -112,26 +111,12 @@ public class ReadinessService {
 
     /** The person's evidence in this framework that counts under the rules, oldest first. */
     private List<CountedEvidence> attested(String subjectId, String frameworkKey) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT e.id, e.level_code, e.competencies::text, e.kind, e.title, e.status, e.occurred_from,
-                       e.occurred_to, e.submitted_at,
-                       count(a.id) FILTER (WHERE a.kind = 'ACKNOWLEDGED'),
-                       count(a.id) FILTER (WHERE a.kind = 'ENDORSED')
-                FROM evidence e LEFT JOIN evidence_attestation a ON a.evidence_id = e.id
-                WHERE e.subject_id = :subject AND e.framework_key = :framework
-                  AND e.status IN ('SUBMITTED', 'ACKNOWLEDGED')
-                GROUP BY e.id
-                ORDER BY e.occurred_to, e.id
-                """).setParameter("subject", subjectId).setParameter("framework", frameworkKey).getResultList();
         List<CountedEvidence> counted = new ArrayList<>();
-        for (Object[] row : rows) {
-            String status = (String) row[5];
-            long endorsements = ((Number) row[10]).longValue();
-            if (ReadinessCalculator.counts(status, endorsements, rules)) {
-                counted.add(new CountedEvidence((String) row[0], (String) row[3], (String) row[4], (String) row[1],
-                        competencies((String) row[2]), status, ((Number) row[9]).longValue(), endorsements,
-                        NativeValues.date(row[6]), NativeValues.date(row[7]), NativeValues.instant(row[8])));
+        for (AttestedEvidenceRows.Row row : evidenceRows.of(subjectId, frameworkKey)) {
+            if (ReadinessCalculator.counts(row.status(), row.endorsements(), rules)) {
+                counted.add(new CountedEvidence(row.id(), row.kind(), row.title(), row.levelCode(),
+                        competencies(row.competencies()), row.status(), row.acknowledgements(), row.endorsements(),
+                        row.occurredFrom(), row.occurredTo(), row.submittedAt()));
             }
         }
         return counted;
@@ -170,6 +155,5 @@ public class ReadinessService {
         return new ProblemException(400, ProblemType.VALIDATION_FAILED, "Readiness cannot be computed as asked.",
                 List.of(new FieldViolation(field, message)));
     }
-
 
 }

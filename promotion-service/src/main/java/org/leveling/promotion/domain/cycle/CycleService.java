@@ -1,6 +1,5 @@
 package org.leveling.promotion.domain.cycle;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,19 +7,17 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.frameworks.FrameworkCatalog;
-import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
-
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;
+import org.leveling.promotion.persistence.CycleTransitions;
 
 import io.quarkus.panache.common.Sort;
 
@@ -28,15 +25,15 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class CycleService {
 
-    private final EntityManager entityManager;
+    private final CycleTransitions transitions;
     private final FrameworkCatalog frameworks;
     private final ChangeRecorder changes;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public CycleService(EntityManager entityManager, FrameworkCatalog frameworks, ChangeRecorder changes,
+    public CycleService(CycleTransitions transitions, FrameworkCatalog frameworks, ChangeRecorder changes,
             CurrentUser currentUser, Clock clock) {
-        this.entityManager = entityManager;
+        this.transitions = transitions;
         this.frameworks = frameworks;
         this.changes = changes;
         this.currentUser = currentUser;
@@ -122,23 +119,13 @@ public class CycleService {
 
     @Transactional
     public List<Transition> history(String id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT from_state, to_state, at, by_employee FROM cycle_transition WHERE cycle_id = :id ORDER BY id
-                """).setParameter("id", id).getResultList();
-        return rows.stream()
-                .map(r -> new Transition((String) r[0], (String) r[1], NativeValues.instant(r[2]), (String) r[3]))
-                .toList();
+        return transitions.of(id).stream()
+                .map(row -> new Transition(row.from(), row.to(), row.at(), row.by())).toList();
     }
 
     /** Keeps the transition in the cycle's history; returns the event announcing it. */
     private CycleTransitioned record(Cycle cycle, CycleState from, Instant now, String by) {
-        entityManager.createNativeQuery("""
-                INSERT INTO cycle_transition (cycle_id, from_state, to_state, at, by_employee)
-                VALUES (:cycle, :from, :to, :at, :by)
-                """).setParameter("cycle", cycle.id()).setParameter("from", from == null ? null : from.name())
-                .setParameter("to", cycle.state().name()).setParameter("at", Timestamp.from(now))
-                .setParameter("by", by).executeUpdate();
+        transitions.append(cycle.id(), from == null ? null : from.name(), cycle.state().name(), now, by);
         return new CycleTransitioned(cycle.id(), cycle.name(), cycle.frameworkKey(), cycle.orgUnits(), from,
                 cycle.state(), now, by);
     }

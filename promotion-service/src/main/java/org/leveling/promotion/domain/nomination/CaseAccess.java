@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import org.leveling.common.people.PeopleDirectory;
@@ -17,6 +16,7 @@ import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.Roles;
 import org.leveling.promotion.domain.committee.Committee;
 import org.leveling.promotion.domain.committee.CommitteeRole;
+import org.leveling.promotion.persistence.CaseConflicts;
 
 /**
  * Who may see a case and who has which part in it: one place for the object-level rules that
@@ -27,15 +27,15 @@ import org.leveling.promotion.domain.committee.CommitteeRole;
 @ApplicationScoped
 public class CaseAccess {
 
-    private final EntityManager entityManager;
+    private final CaseConflicts recorded;
     private final PeopleDirectory people;
     private final CurrentUser currentUser;
     private final OpenAppeals openAppeals;
 
-    public CaseAccess(EntityManager entityManager, PeopleDirectory people, CurrentUser currentUser,
+    public CaseAccess(CaseConflicts recorded, PeopleDirectory people, CurrentUser currentUser,
             OpenAppeals openAppeals) {
         this.openAppeals = openAppeals;
-        this.entityManager = entityManager;
+        this.recorded = recorded;
         this.people = people;
         this.currentUser = currentUser;
     }
@@ -104,15 +104,9 @@ public class CaseAccess {
                 && !conflictsOfInterest(nomination).containsKey(employeeId);
     }
 
-    /** One yes/no from the database, whatever the cycle holds: its committees are not loaded for it. */
     private boolean chairsAnotherCommittee(String employeeId, CaseParties nomination) {
-        return (Boolean) entityManager.createNativeQuery("""
-                SELECT EXISTS (SELECT 1 FROM committee WHERE cycle_id = :cycle AND id <> :committee
-                    AND members @> jsonb_build_array(jsonb_build_object('employeeId', :member, 'role', :chair)))
-                """).setParameter("cycle", nomination.cycleId())
-                .setParameter("committee", nomination.committeeId() == null ? "" : nomination.committeeId())
-                .setParameter("member", employeeId).setParameter("chair", CommitteeRole.CHAIR.name())
-                .getSingleResult();
+        return recorded.chairsAnotherCommittee(nomination.cycleId(), nomination.committeeId(), employeeId,
+                CommitteeRole.CHAIR.name());
     }
 
     /**
@@ -156,14 +150,8 @@ public class CaseAccess {
         conflicted.putIfAbsent(nomination.nominatorId(), ConflictReason.NOMINATOR);
         people.managementChain(nomination.candidateId())
                 .forEach(manager -> conflicted.putIfAbsent(manager, ConflictReason.MANAGEMENT_CHAIN));
-        @SuppressWarnings("unchecked")
-        List<Object[]> others = entityManager.createNativeQuery("""
-                SELECT member_id, 'RECUSED' FROM recusal WHERE nomination_id = :id
-                UNION ALL
-                SELECT a.attester_id, 'ATTESTED_EVIDENCE' FROM packet_evidence p
-                JOIN evidence_attestation a ON a.evidence_id = p.evidence_id WHERE p.nomination_id = :id
-                """).setParameter("id", nomination.id()).getResultList();
-        others.forEach(row -> conflicted.putIfAbsent((String) row[0], ConflictReason.valueOf((String) row[1])));
+        recorded.of(nomination.id()).forEach(conflict ->
+                conflicted.putIfAbsent(conflict.employeeId(), ConflictReason.valueOf(conflict.reason())));
         return conflicted;
     }
 

@@ -1,6 +1,5 @@
 package org.leveling.promotion.domain.nomination;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -8,15 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.changes.EventCause;
-import org.leveling.common.security.ManagementChains;
 import org.leveling.promotion.domain.committee.Committee;
+import org.leveling.promotion.persistence.PacketEvidenceRows;
 
 /**
  * Keeps each open case's eligible members in step with the conflicts of interest that arise after
@@ -29,14 +27,14 @@ import org.leveling.promotion.domain.committee.Committee;
 @ApplicationScoped
 public class CaseEligibility {
 
-    private final EntityManager entityManager;
+    private final PacketEvidenceRows evidenceRows;
     private final CaseAccess cases;
     private final ChangeRecorder changes;
     private final Clock clock;
 
-    public CaseEligibility(EntityManager entityManager, CaseAccess cases, ChangeRecorder changes,
+    public CaseEligibility(PacketEvidenceRows evidenceRows, CaseAccess cases, ChangeRecorder changes,
             Clock clock) {
-        this.entityManager = entityManager;
+        this.evidenceRows = evidenceRows;
         this.cases = cases;
         this.changes = changes;
         this.clock = clock;
@@ -45,47 +43,21 @@ public class CaseEligibility {
     /** A person's manager (or anything else) changed: re-checks the open cases of them and everyone below them. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void personChanged(String employeeId, EventCause cause) {
-        @SuppressWarnings("unchecked")
-        List<String> ids = entityManager.createNativeQuery("""
-                WITH RECURSIVE below (employee_id, depth) AS (
-                    SELECT CAST(:id AS varchar), 0
-                    UNION
-                    SELECT p.employee_id, b.depth + 1 FROM directory_person p JOIN below b ON p.manager_id = b.employee_id
-                    WHERE b.depth < :maxDepth
-                )
-                SELECT n.id FROM nomination n WHERE n.status IN ('SUBMITTED', 'IN_REVIEW')
-                AND n.candidate_id IN (SELECT employee_id FROM below) ORDER BY n.id
-                """).setParameter("id", employeeId).setParameter("maxDepth", ManagementChains.MAX_CHAIN_DEPTH)
-                .getResultList();
-        recheck(ids, cause);
+        recheck(evidenceRows.openCasesOfOrBelow(employeeId), cause);
     }
 
     /** Someone acknowledged or endorsed a piece of evidence: re-checks the open cases whose packet holds it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void evidenceAttested(String evidenceId, String attesterId, String kind, Instant attestedAt, EventCause cause) {
-        entityManager.createNativeQuery("""
-                INSERT INTO evidence_attestation (evidence_id, attester_id, kind, attested_at, source_event_id)
-                VALUES (:evidence, :attester, :kind, :at, :eventId) ON CONFLICT DO NOTHING
-                """).setParameter("evidence", evidenceId).setParameter("attester", attesterId)
-                .setParameter("kind", kind).setParameter("at", Timestamp.from(attestedAt))
-                .setParameter("eventId", cause.eventId()).executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<String> ids = entityManager.createNativeQuery("""
-                SELECT n.id FROM nomination n JOIN packet_evidence p ON p.nomination_id = n.id
-                WHERE p.evidence_id = :evidence AND n.status IN ('SUBMITTED', 'IN_REVIEW') ORDER BY n.id
-                """).setParameter("evidence", evidenceId).getResultList();
-        recheck(ids, cause);
+        evidenceRows.recordAttestation(evidenceId, attesterId, kind, attestedAt, cause.eventId());
+        recheck(evidenceRows.openCasesHolding(evidenceId), cause);
     }
 
     /** The packet arrived: its evidence is recorded, and whoever attested it is off the case. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void packetFrozen(Nomination nomination, Collection<String> evidenceIds, EventCause cause) {
         for (String evidenceId : evidenceIds) {
-            entityManager.createNativeQuery("""
-                    INSERT INTO packet_evidence (nomination_id, evidence_id) VALUES (:nomination, :evidence)
-                    ON CONFLICT DO NOTHING
-                    """).setParameter("nomination", nomination.id()).setParameter("evidence", evidenceId)
-                    .executeUpdate();
+            evidenceRows.addToPacket(nomination.id(), evidenceId);
         }
         reconcile(nomination, cause);
     }

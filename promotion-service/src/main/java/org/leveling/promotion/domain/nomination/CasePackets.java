@@ -1,12 +1,10 @@
 package org.leveling.promotion.domain.nomination;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -15,6 +13,7 @@ import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.changes.EventCause;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;
+import org.leveling.promotion.persistence.NominationPackets;
 
 /**
  * The case's packet, frozen as evidence-service assembled it: stored once when it arrives (the case
@@ -23,16 +22,16 @@ import org.leveling.common.security.CurrentUser;
 @ApplicationScoped
 public class CasePackets {
 
-    private final EntityManager entityManager;
+    private final NominationPackets packets;
     private final ChangeRecorder changes;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final CaseAccess cases;
     private final CaseEligibility eligibility;
 
-    public CasePackets(EntityManager entityManager, ChangeRecorder changes, CurrentUser currentUser, Clock clock,
+    public CasePackets(NominationPackets packets, ChangeRecorder changes, CurrentUser currentUser, Clock clock,
             CaseAccess cases, CaseEligibility eligibility) {
-        this.entityManager = entityManager;
+        this.packets = packets;
         this.changes = changes;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -51,13 +50,8 @@ public class CasePackets {
         if (nomination == null) {
             return false;
         }
-        int inserted = entityManager.createNativeQuery("""
-                INSERT INTO nomination_packet (nomination_id, payload, received_at, source_event_id)
-                VALUES (:id, CAST(:payload AS jsonb), :now, :eventId) ON CONFLICT (nomination_id) DO NOTHING
-                """).setParameter("id", nominationId).setParameter("payload", payload)
-                .setParameter("now", Timestamp.from(clock.instant())).setParameter("eventId", cause.eventId())
-                .executeUpdate();
-        if (inserted == 1 && nomination.status() == NominationStatus.SUBMITTED) {
+        boolean frozen = packets.freeze(nominationId, payload, clock.instant(), cause.eventId());
+        if (frozen && nomination.status() == NominationStatus.SUBMITTED) {
             NominationService.Summary before = NominationService.Summary.of(nomination);
             CaseStanding standing = CaseStanding.of(nomination);
             nomination.enterReview(readinessScore, clock.instant());
@@ -79,10 +73,6 @@ public class CasePackets {
         if (!cases.mayReview(currentUser.caller(), nomination)) {
             throw new ResourceNotFoundException("packet", id);
         }
-        @SuppressWarnings("unchecked")
-        List<String> rows = entityManager.createNativeQuery(
-                "SELECT payload::text FROM nomination_packet WHERE nomination_id = :id").setParameter("id", id)
-                .getResultList();
-        return rows.stream().findFirst().orElseThrow(() -> new ResourceNotFoundException("packet", id));
+        return packets.payload(id).orElseThrow(() -> new ResourceNotFoundException("packet", id));
     }
 }

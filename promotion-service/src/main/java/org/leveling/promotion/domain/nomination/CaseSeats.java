@@ -1,12 +1,10 @@
 package org.leveling.promotion.domain.nomination;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -25,6 +23,7 @@ import org.leveling.promotion.domain.committee.Committee;
 import org.leveling.promotion.domain.committee.CommitteeRole;
 import org.leveling.promotion.domain.cycle.Cycle;
 import org.leveling.promotion.domain.cycle.CycleState;
+import org.leveling.promotion.persistence.Recusals;
 
 /**
  * Who sits on a case beyond its committee's list: members who recuse themselves, and the acting
@@ -33,16 +32,16 @@ import org.leveling.promotion.domain.cycle.CycleState;
 @ApplicationScoped
 public class CaseSeats {
 
-    private final EntityManager entityManager;
+    private final Recusals recusals;
     private final ChangeRecorder changes;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final CaseAccess cases;
     private final PeopleDirectory people;
 
-    public CaseSeats(EntityManager entityManager, ChangeRecorder changes, CurrentUser currentUser, Clock clock,
+    public CaseSeats(Recusals recusals, ChangeRecorder changes, CurrentUser currentUser, Clock clock,
             CaseAccess cases, PeopleDirectory people) {
-        this.entityManager = entityManager;
+        this.recusals = recusals;
         this.changes = changes;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -76,13 +75,7 @@ public class CaseSeats {
             throw ProblemException.conflict("The cycle is closed: it is read-only.");
         }
         Instant now = clock.instant();
-        int inserted = entityManager.createNativeQuery("""
-                INSERT INTO recusal (committee_id, nomination_id, member_id, reason, declared_at)
-                VALUES (:committee, :nomination, :member, :reason, :now) ON CONFLICT DO NOTHING
-                """).setParameter("committee", committeeId).setParameter("nomination", nominationId)
-                .setParameter("member", caller.employeeId()).setParameter("reason", reason)
-                .setParameter("now", Timestamp.from(now)).executeUpdate();
-        if (inserted == 0) {
+        if (!recusals.declare(committeeId, nominationId, caller.employeeId(), reason, now)) {
             throw ProblemException.conflict("You declared a recusal from this case already.");
         }
         NominationService.Summary before = NominationService.Summary.of(nomination);

@@ -1,6 +1,7 @@
 package org.leveling.promotion.domain.nomination;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.leveling.promotion.domain.committee.Candidacies;
 
 /** Candidacies as the nominations of a cycle say. */

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -32,6 +31,9 @@ import org.leveling.common.security.Roles;
 import org.leveling.promotion.domain.committee.Committee;
 import org.leveling.promotion.domain.cycle.Cycle;
 import org.leveling.promotion.domain.cycle.CycleState;
+import org.leveling.promotion.persistence.VisibleCases;
+
+import io.quarkus.panache.common.Sort;
 
 /**
  * Nominations: drafted by someone in the candidate's management chain (or hr-admin) for a level
@@ -42,7 +44,7 @@ import org.leveling.promotion.domain.cycle.CycleState;
 @ApplicationScoped
 public class NominationService {
 
-    private final EntityManager entityManager;
+    private final VisibleCases visibleCases;
     private final FrameworkCatalog frameworks;
     private final PeopleDirectory people;
     private final ChangeRecorder changes;
@@ -50,10 +52,10 @@ public class NominationService {
     private final Clock clock;
     private final CaseAccess cases;
 
-    public NominationService(EntityManager entityManager, FrameworkCatalog frameworks, PeopleDirectory people,
+    public NominationService(VisibleCases visibleCases, FrameworkCatalog frameworks, PeopleDirectory people,
             ChangeRecorder changes, CurrentUser currentUser, Clock clock, CaseAccess cases) {
         this.cases = cases;
-        this.entityManager = entityManager;
+        this.visibleCases = visibleCases;
         this.frameworks = frameworks;
         this.people = people;
         this.changes = changes;
@@ -207,42 +209,9 @@ public class NominationService {
     @Transactional
     public List<Nomination> list(String cycleId, NominationStatus status, String after, int limit) {
         Caller caller = currentUser.caller();
-        StringBuilder sql = new StringBuilder("SELECT n.* FROM nomination n WHERE true");
-        if (cycleId != null) {
-            sql.append(" AND n.cycle_id = :cycle");
-        }
-        if (status != null) {
-            sql.append(" AND n.status = :status");
-        }
-        if (!caller.hasRole(Roles.HR_ADMIN)) {
-            sql.append(' ').append("""
-                     AND (n.nominator_id = :me OR n.candidate_id = :me
-                       OR n.eligible_members @> jsonb_build_array(CAST(:me AS text))
-                       OR n.candidate_id IN (WITH RECURSIVE reports(id) AS (
-                            SELECT employee_id FROM directory_person WHERE manager_id = :me
-                            UNION SELECT p.employee_id FROM directory_person p JOIN reports r ON p.manager_id = r.id)
-                          SELECT id FROM reports))""");
-        }
-        if (after != null) {
-            sql.append(" AND n.id > :after");
-        }
-        sql.append(" ORDER BY n.id LIMIT :limit");
-        var query = entityManager.createNativeQuery(sql.toString(), Nomination.class).setParameter("limit", limit);
-        if (cycleId != null) {
-            query.setParameter("cycle", cycleId);
-        }
-        if (status != null) {
-            query.setParameter("status", status.name());
-        }
-        if (!caller.hasRole(Roles.HR_ADMIN)) {
-            query.setParameter("me", caller.employeeId());
-        }
-        if (after != null) {
-            query.setParameter("after", after);
-        }
-        @SuppressWarnings("unchecked")
-        List<Nomination> rows = query.getResultList();
-        return rows;
+        List<String> ids = visibleCases.ids(cycleId, status == null ? null : status.name(),
+                caller.hasRole(Roles.HR_ADMIN) ? null : caller.employeeId(), after, limit);
+        return ids.isEmpty() ? List.of() : Nomination.list("id in ?1", Sort.by("id"), ids);
     }
 
     private void check(Cycle cycle, CatalogVersion version, String candidateId, String targetLevel,

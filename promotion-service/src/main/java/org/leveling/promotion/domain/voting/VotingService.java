@@ -1,6 +1,5 @@
 package org.leveling.promotion.domain.voting;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,14 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.frameworks.Ladder;
-import org.leveling.common.persistence.NativeValues;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
@@ -28,6 +25,7 @@ import org.leveling.promotion.domain.cycle.CycleState;
 import org.leveling.promotion.domain.nomination.CaseAccess;
 import org.leveling.promotion.domain.nomination.Nomination;
 import org.leveling.promotion.domain.nomination.NominationStatus;
+import org.leveling.promotion.persistence.VoteRows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -44,19 +42,15 @@ public class VotingService {
     private static final TypeReference<Map<String, String>> NOTES = new TypeReference<>() {
     };
     /** The votes of one case, read by {@link #toVote}. */
-    private static final String VOTES_OF_CASE = """
-            SELECT member_id, choice, rationale, competency_notes::text, revision, cast_at, updated_at
-            FROM vote WHERE nomination_id = :id""";
-
-    private final EntityManager entityManager;
+    private final VoteRows votes;
     private final FrameworkCatalog frameworks;
     private final CaseAccess cases;
     private final ChangeRecorder changes;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public VotingService(EntityManager entityManager, FrameworkCatalog frameworks, CaseAccess cases, ChangeRecorder changes, ObjectMapper json, Clock clock) {
-        this.entityManager = entityManager;
+    public VotingService(VoteRows votes, FrameworkCatalog frameworks, CaseAccess cases, ChangeRecorder changes, ObjectMapper json, Clock clock) {
+        this.votes = votes;
         this.frameworks = frameworks;
         this.cases = cases;
         this.changes = changes;
@@ -93,16 +87,7 @@ public class VotingService {
 
         Optional<Vote> before = find(nominationId, caller.employeeId());
         Instant now = clock.instant();
-        entityManager.createNativeQuery("""
-                INSERT INTO vote (nomination_id, member_id, choice, rationale, competency_notes, revision, cast_at,
-                                  updated_at)
-                VALUES (:nomination, :member, :choice, :rationale, CAST(:notes AS jsonb), 1, :now, :now)
-                ON CONFLICT (nomination_id, member_id) DO UPDATE SET choice = EXCLUDED.choice,
-                    rationale = EXCLUDED.rationale, competency_notes = EXCLUDED.competency_notes,
-                    revision = vote.revision + 1, updated_at = EXCLUDED.updated_at
-                """).setParameter("nomination", nominationId).setParameter("member", caller.employeeId())
-                .setParameter("choice", choice.name()).setParameter("rationale", rationale)
-                .setParameter("notes", write(notes)).setParameter("now", Timestamp.from(now)).executeUpdate();
+        votes.upsert(nominationId, caller.employeeId(), choice.name(), rationale, write(notes), now);
         Vote vote = find(nominationId, caller.employeeId()).orElseThrow();
         changes.record(Change.of("vote", nominationId + "/" + caller.employeeId(), before.orElse(null), vote)
                 .causing(new VoteCast(nominationId, nomination.cycleId(), nomination.committeeId(),
@@ -143,10 +128,7 @@ public class VotingService {
     }
 
     private List<Vote> votesOf(Nomination nomination, List<String> eligible) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(VOTES_OF_CASE + " ORDER BY cast_at, member_id")
-                .setParameter("id", nomination.id()).getResultList();
-        return rows.stream().map(this::toVote).filter(v -> eligible.contains(v.memberId())).toList();
+        return votes.ofCase(nomination.id()).stream().map(this::toVote).filter(v -> eligible.contains(v.memberId())).toList();
     }
 
     public static Tally tally(List<Vote> votes) {
@@ -180,17 +162,14 @@ public class VotingService {
     }
 
     private Optional<Vote> find(String nominationId, String memberId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(VOTES_OF_CASE + " AND member_id = :member")
-                .setParameter("id", nominationId).setParameter("member", memberId).getResultList();
-        return rows.stream().findFirst().map(this::toVote);
+        return votes.of(nominationId, memberId).map(this::toVote);
     }
 
-    private Vote toVote(Object[] row) {
+    private Vote toVote(VoteRows.Row row) {
         try {
-            Map<String, String> notes = new LinkedHashMap<>(json.readValue((String) row[3], NOTES));
-            return new Vote((String) row[0], VoteChoice.valueOf((String) row[1]), (String) row[2], notes,
-                    ((Number) row[4]).intValue(), NativeValues.instant(row[5]), NativeValues.instant(row[6]));
+            Map<String, String> notes = new LinkedHashMap<>(json.readValue(row.competencyNotes(), NOTES));
+            return new Vote(row.memberId(), VoteChoice.valueOf(row.choice()), row.rationale(), notes,
+                    row.revision(), row.castAt(), row.updatedAt());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("competency_notes of a vote is not a JSON object", e);
         }

@@ -1,4 +1,4 @@
-package org.leveling.evidence.domain;
+package org.leveling.evidence.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,15 +9,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Read access of a promotion committee's members to a candidate's evidence, from promotion-service's
- * events: granted when the nomination is submitted, ended when its decision is recorded.
+ * Read access of a promotion committee's members to a candidate's evidence (table
+ * {@code committee_grant}, no entity), from promotion-service's events: granted when the nomination
+ * is submitted, ended when its decision is recorded, the case is withdrawn or the member leaves it.
  */
 @ApplicationScoped
-public class CommitteeAccess {
+public class CommitteeGrants {
 
     private final EntityManager entityManager;
 
-    public CommitteeAccess(EntityManager entityManager) {
+    public CommitteeGrants(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
