@@ -78,6 +78,23 @@ public abstract class PlatformEndpointsContract {
         assertThat(undocumented).as("GET operations without a 200 application/json schema").isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    public void everyDocumentedErrorIsProblemJson() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        List<String> notProblems = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) ->
+                ((Map<String, Map<String, Object>>) operation.get("responses")).forEach((status, response) -> {
+                    Map<String, Object> content = (Map<String, Object>) response.get("content");
+                    if (status.matches("[45]..") && (content == null || !content.containsKey("application/problem+json"))) {
+                        notProblems.add(method + " " + path + " " + status);
+                    }
+                })));
+
+        assertThat(notProblems).as("error responses not documented as application/problem+json").isEmpty();
+    }
+
     @SuppressWarnings("unchecked")
     private static boolean answersJsonWithSchema(Map<String, Object> operation) {
         Map<String, Object> ok = ((Map<String, Map<String, Object>>) operation.get("responses")).get("200");

@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
@@ -63,13 +63,10 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Evidence", description = "What people did that shows a competency at a level, and its attestation. "
         + "Read by the subject, their management chain, hr-admin and members of a committee with an open nomination "
         + "of the subject; everyone else gets 404.")
-@APIResponse(responseCode = "400", description = "Invalid input; each problem located",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown, or not yours to see",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input; each problem located")
+@APIResponse(responseCode = "404", description = "Unknown, or not yours to see")
 public class EvidenceResource {
 
-    private static final String ID = "[0-9a-f-]{36}";
     private static final String ID_MESSAGE = "must be an evidence id";
 
     private final EvidenceService evidence;
@@ -91,10 +88,8 @@ public class EvidenceResource {
                     + "Idempotent-Replayed: true); the same key with a different body is a 422.")
     @APIResponse(responseCode = "201", description = "Created (or replayed)",
             content = @Content(schema = @Schema(implementation = EvidenceView.class)))
-    @APIResponse(responseCode = "403", description = "Not the subject nor in their management chain",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the subject nor in their management chain")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request")
     public Response create(
             @Parameter(description = "Any unique string per intended creation, up to 255 characters")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) String idempotencyKey,
@@ -131,11 +126,10 @@ public class EvidenceResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One piece of evidence with its attestations")
-    @APIResponse(responseCode = "200", description = "The evidence; ETag is its revision",
-            content = @Content(schema = @Schema(implementation = EvidenceView.class)))
-    public Response get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    @APIResponse(responseCode = "200", description = "The evidence; ETag is its revision")
+    public RestResponse<EvidenceView> get(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         Evidence e = evidence.get(id);
-        return Response.ok(EvidenceView.of(e, evidence.attestations(id))).tag(IfMatch.etag(e.revision())).build();
+        return RestResponse.ResponseBuilder.ok(EvidenceView.of(e, evidence.attestations(id))).tag(IfMatch.etag(e.revision())).build();
     }
 
     @PATCH
@@ -144,16 +138,13 @@ public class EvidenceResource {
     @Operation(summary = "Edit a draft (its author)",
             description = "Replaces the fields sent; the result is validated as on creation. Only drafts can be "
                     + "edited (else 409). With If-Match, a stale revision is a 412.")
-    @APIResponse(responseCode = "200", description = "The edited draft",
-            content = @Content(schema = @Schema(implementation = EvidenceView.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response edit(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    @APIResponse(responseCode = "200", description = "The edited draft")
+    @APIResponse(responseCode = "409", description = "Not a draft")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current revision")
+    public RestResponse<EvidenceView> edit(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id,
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch, @Valid @NotNull PatchEvidence patch) {
         Evidence e = evidence.edit(id, patch::applyTo, revision(ifMatch));
-        return Response.ok(EvidenceView.of(e, evidence.attestations(id))).tag(IfMatch.etag(e.revision())).build();
+        return RestResponse.ResponseBuilder.ok(EvidenceView.of(e, evidence.attestations(id))).tag(IfMatch.etag(e.revision())).build();
     }
 
     @POST
@@ -163,7 +154,7 @@ public class EvidenceResource {
             description = "Publishes org.leveling.evidence.submitted.v1. Only a draft can be submitted (else 409).")
     @APIResponse(responseCode = "200", description = "Submitted",
             content = @Content(schema = @Schema(implementation = EvidenceView.class)))
-    public Response submit(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    public Response submit(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         return view(evidence.submit(id));
     }
 
@@ -171,7 +162,7 @@ public class EvidenceResource {
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Acknowledge submitted evidence without a comment", hidden = true)
-    public Response acknowledgeWithoutBody(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    public Response acknowledgeWithoutBody(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         return view(attestations.attestAsManager(id, AttestationKind.ACKNOWLEDGED, null));
     }
 
@@ -182,7 +173,7 @@ public class EvidenceResource {
                     + "org.leveling.evidence.acknowledged.v1 (without the comment).")
     @APIResponse(responseCode = "200", description = "Acknowledged",
             content = @Content(schema = @Schema(implementation = EvidenceView.class)))
-    public Response acknowledge(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    public Response acknowledge(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id,
             @Valid Comment comment) {
         return view(attestations.attestAsManager(id, AttestationKind.ACKNOWLEDGED, comment == null ? null
                 : blankToNull(comment.comment())));
@@ -194,7 +185,7 @@ public class EvidenceResource {
             description = "Publishes org.leveling.evidence.challenged.v1 (without the comment).")
     @APIResponse(responseCode = "200", description = "Challenged",
             content = @Content(schema = @Schema(implementation = EvidenceView.class)))
-    public Response challenge(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    public Response challenge(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id,
             @Valid Comment comment) {
         return view(attestations.attestAsManager(id, AttestationKind.CHALLENGED, required(comment)));
     }
@@ -206,13 +197,12 @@ public class EvidenceResource {
                     + "Submitted or acknowledged evidence only. Publishes org.leveling.evidence.endorsed.v1 "
                     + "(without the comment). The response carries the endorsement count, not the evidence.")
     @APIResponse(responseCode = "201", description = "Endorsed")
-    @APIResponse(responseCode = "409", description = "Endorsed already, or not endorsable in its status",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response endorse(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
-            @Valid Comment comment) {
+    @APIResponse(responseCode = "409", description = "Endorsed already, or not endorsable in its status")
+    public RestResponse<Endorsed> endorse(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE)
+            String id, @Valid Comment comment) {
         Evidence e = attestations.endorse(id, required(comment));
-        return Response.status(201).entity(new Endorsed(e.id(), evidence.attestations(id).stream()
-                .filter(a -> a.kind() == AttestationKind.ENDORSED).count())).build();
+        return RestResponse.status(RestResponse.Status.CREATED, new Endorsed(e.id(), evidence.attestations(id).stream()
+                .filter(a -> a.kind() == AttestationKind.ENDORSED).count()));
     }
 
     @POST
@@ -222,7 +212,7 @@ public class EvidenceResource {
             description = "Withdrawn evidence counts nowhere. Publishes org.leveling.evidence.withdrawn.v1.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = EvidenceView.class)))
-    public Response withdraw(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    public Response withdraw(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         return view(evidence.withdraw(id));
     }
 

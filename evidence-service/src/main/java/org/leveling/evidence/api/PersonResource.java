@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
 import org.leveling.common.web.Page;
@@ -47,10 +46,8 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Check-ins and readiness", description = "Managers' check-ins with their reports, and explainable "
         + "readiness for a target level. Read by the person, their management chain, hr-admin and members of a "
         + "committee with an open nomination of the person; everyone else gets 404.")
-@APIResponse(responseCode = "400", description = "Invalid input; each problem located",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown person, or not yours to see",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input; each problem located")
+@APIResponse(responseCode = "404", description = "Unknown person, or not yours to see")
 public class PersonResource {
 
     private final CheckInService checkIns;
@@ -98,8 +95,7 @@ public class PersonResource {
                     + "org.leveling.evidence.check-in-recorded.v1 with the ratings, not the notes.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = CheckInView.class)))
-    @APIResponse(responseCode = "403", description = "Not in the person's management chain",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not in the person's management chain")
     public Response recordCheckIn(@PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID,
             message = Ids.EMPLOYEE_ID_MESSAGE) String employeeId, @Valid @NotNull CheckInRequest request) {
         CheckIn checkIn = checkIns.record(employeeId, new CheckInService.CheckInContent(request.date(),
@@ -129,11 +125,10 @@ public class PersonResource {
     @GET
     @Path("/check-ins/{checkInId}")
     @Operation(summary = "One check-in")
-    @APIResponse(responseCode = "200", description = "The check-in",
-            content = @Content(schema = @Schema(implementation = CheckInView.class)))
+    @APIResponse(responseCode = "200", description = "The check-in")
     public CheckInView checkIn(@PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID,
             message = Ids.EMPLOYEE_ID_MESSAGE) String employeeId,
-            @PathParam("checkInId") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a check-in id")
+            @PathParam("checkInId") @Pattern(regexp = Ids.UUID, message = "must be a check-in id")
             String checkInId) {
         return CheckInView.of(checkIns.get(employeeId, checkInId));
     }
@@ -145,8 +140,7 @@ public class PersonResource {
                     + "sufficiently endorsed) evidence that covers them, the distinct quarters of target-level "
                     + "evidence, the latest check-in rating and what is missing; then READY, NOT_YET or "
                     + "INSUFFICIENT_EVIDENCE with the reasons. Rules and settings: docs/readiness.md.")
-    @APIResponse(responseCode = "200", description = "The readiness",
-            content = @Content(schema = @Schema(implementation = Readiness.class)))
+    @APIResponse(responseCode = "200", description = "The readiness")
     public Readiness readiness(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId,

@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leveling.common.web.Ids;
 import org.leveling.common.web.Cursors;
-import org.leveling.common.problem.Problem;
 import org.leveling.common.security.Roles;
 import org.leveling.common.web.Page;
 import org.leveling.levels.domain.area.Area;
@@ -47,8 +46,7 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 @Tag(name = "Areas of Responsibility", description = "Key areas of the business, each with exactly one owner at a "
         + "time; owner changes keep history. hr-admin writes; every authenticated caller reads.")
-@APIResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input")
 public class AreaResource {
 
     private final AreaService areas;
@@ -96,8 +94,7 @@ public class AreaResource {
             description = "Publishes org.leveling.areas.area-owner-changed.v1.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = AreaView.class)))
-    @APIResponse(responseCode = "409", description = "The key exists",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key exists")
     public Response create(@Valid @NotNull CreateArea request) {
         Area area = areas.create(request.key(), request.name().strip(), request.description(), request.ownerId());
         return Response.created(URI.create("/api/v1/areas/" + area.key()))
@@ -124,8 +121,7 @@ public class AreaResource {
     @Path("/{key}")
     @Operation(summary = "An area, its owner and its owner history")
     @APIResponse(responseCode = "200", description = "The area")
-    @APIResponse(responseCode = "404", description = "Unknown area",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown area")
     public AreaView get(@PathParam("key") @Pattern(regexp = Ids.KEY, message = Ids.KEY_MESSAGE) String key) {
         return AreaView.of(areas.get(key), areas.history(key).stream().map(Ownership::of).toList());
     }
@@ -136,10 +132,8 @@ public class AreaResource {
     @Operation(summary = "Hand the area to a new owner (hr-admin)",
             description = "The previous owner stays in the history. Publishes org.leveling.areas.area-owner-changed.v1; "
                     + "handing the area to its current owner changes nothing.")
-    @APIResponse(responseCode = "200", description = "The area with its history",
-            content = @Content(schema = @Schema(implementation = AreaView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown area",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The area with its history")
+    @APIResponse(responseCode = "404", description = "Unknown area")
     public AreaView changeOwner(@PathParam("key") @Pattern(regexp = Ids.KEY, message = Ids.KEY_MESSAGE) String key,
             @Valid @NotNull OwnerChange change) {
         Area area = areas.changeOwner(key, change.ownerId());

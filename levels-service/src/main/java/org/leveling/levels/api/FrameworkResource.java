@@ -28,11 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.web.Cursors;
-import org.leveling.common.web.IfMatch;
-import org.leveling.common.problem.Problem;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.security.Roles;
+import org.leveling.common.web.Cursors;
+import org.leveling.common.web.IfMatch;
 import org.leveling.common.web.Page;
 import org.leveling.levels.api.FrameworkRequests.CreateFramework;
 import org.leveling.levels.api.FrameworkRequests.Draft;
@@ -57,10 +57,8 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 @Tag(name = "Frameworks", description = "Career ladders: an editable draft per job family, published as immutable "
         + "versions. hr-admin edits; every authenticated caller reads.")
-@APIResponse(responseCode = "400", description = "Invalid input; each problem located",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown framework or version",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input; each problem located")
+@APIResponse(responseCode = "404", description = "Unknown framework or version")
 public class FrameworkResource {
 
     private final FrameworkService frameworks;
@@ -79,8 +77,7 @@ public class FrameworkResource {
     @Operation(summary = "Create a framework (hr-admin)", description = "Starts with an empty draft.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = FrameworkSummary.class)))
-    @APIResponse(responseCode = "409", description = "The key exists",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key exists")
     public Response create(@Valid @NotNull CreateFramework request) {
         Framework framework = frameworks.create(request.key(), request.name().strip(), request.jobFamily());
         return Response.created(URI.create("/api/v1/frameworks/" + framework.key()))
@@ -111,11 +108,10 @@ public class FrameworkResource {
     @Path("/{key}/draft")
     @RolesAllowed(Roles.HR_ADMIN)
     @Operation(summary = "Read the draft (hr-admin)", description = "Its ETag goes into If-Match of the next PUT.")
-    @APIResponse(responseCode = "200", description = "The draft",
-            content = @Content(schema = @Schema(implementation = Draft.class)))
-    public Response draft(@PathParam("key") String key) {
+    @APIResponse(responseCode = "200", description = "The draft")
+    public RestResponse<Draft> draft(@PathParam("key") String key) {
         Framework framework = frameworks.get(key);
-        return Response.ok(new Draft(key, framework.draftRevision(), frameworks.draftOf(framework)))
+        return RestResponse.ResponseBuilder.ok(new Draft(key, framework.draftRevision(), frameworks.draftOf(framework)))
                 .tag(IfMatch.etag(framework.draftRevision())).build();
     }
 
@@ -127,17 +123,14 @@ public class FrameworkResource {
                     + "without gaps, expectations and mappings referring to existing levels and competencies, "
                     + "equivalences between levels of different tracks. Requires If-Match with the draft's ETag "
                     + "(or * to replace whatever is current).")
-    @APIResponse(responseCode = "200", description = "Stored; the new ETag is in the response",
-            content = @Content(schema = @Schema(implementation = Draft.class)))
-    @APIResponse(responseCode = "412", description = "The draft changed since the ETag was read",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response replaceDraft(@PathParam("key") String key,
+    @APIResponse(responseCode = "200", description = "Stored; the new ETag is in the response")
+    @APIResponse(responseCode = "412", description = "The draft changed since the ETag was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public RestResponse<Draft> replaceDraft(@PathParam("key") String key,
             @Parameter(description = "ETag of the draft being replaced, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull FrameworkDocument document) {
         Framework framework = frameworks.replaceDraft(key, IfMatch.revision(ifMatch), document);
-        return Response.ok(new Draft(key, framework.draftRevision(), document)).tag(IfMatch.etag(framework.draftRevision()))
+        return RestResponse.ResponseBuilder.ok(new Draft(key, framework.draftRevision(), document)).tag(IfMatch.etag(framework.draftRevision()))
                 .build();
     }
 
@@ -150,8 +143,7 @@ public class FrameworkResource {
                     + "with the whole document. The draft stays, as the start of the next version.")
     @APIResponse(responseCode = "201", description = "Published",
             content = @Content(schema = @Schema(implementation = PublishedVersion.class)))
-    @APIResponse(responseCode = "409", description = "The draft is empty, or identical to the latest version",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The draft is empty, or identical to the latest version")
     public Response publish(@PathParam("key") String key) {
         FrameworkVersion version = frameworks.publish(key);
         return Response.created(URI.create("/api/v1/frameworks/" + key + "/versions/" + version.version()))
@@ -181,8 +173,7 @@ public class FrameworkResource {
     @Operation(summary = "Compare two versions",
             description = "Levels (by code), competencies (by key) and expectations (by level/competency) added, "
                     + "removed or changed from version {from} to version {to}, with the fields that changed.")
-    @APIResponse(responseCode = "200", description = "The differences",
-            content = @Content(schema = @Schema(implementation = FrameworkDiff.class)))
+    @APIResponse(responseCode = "200", description = "The differences")
     public FrameworkDiff diff(@PathParam("key") String key, @PathParam("from") @Min(1) int from,
             @PathParam("to") @Min(1) int to) {
         frameworks.get(key);
@@ -195,8 +186,7 @@ public class FrameworkResource {
     @Operation(summary = "A level's success guide",
             description = "The level's summary, its expectation for every competency with examples, and what is "
                     + "new or different compared with the level below it in the same track.")
-    @APIResponse(responseCode = "200", description = "The guide",
-            content = @Content(schema = @Schema(implementation = SuccessGuide.class)))
+    @APIResponse(responseCode = "200", description = "The guide")
     public SuccessGuide guide(@PathParam("key") String key, @PathParam("version") @Min(1) int version,
             @PathParam("level") String level) {
         return publishedVersions.guide(publishedVersions.header(key, version), level);
@@ -207,8 +197,7 @@ public class FrameworkResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.HR_ADMIN)
     @Operation(summary = "Published versions are immutable", description = "Always 409: edit the draft and publish.")
-    @APIResponse(responseCode = "409", description = "Always",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Always")
     public Response replaceVersion(@PathParam("key") String key, @PathParam("version") @Min(1) int version) {
         frameworks.version(key, version);
         throw ProblemException.conflict("Version " + version + " of '" + key
@@ -222,10 +211,8 @@ public class FrameworkResource {
     @Operation(summary = "Retire a version (hr-admin)",
             description = "No new nominations or evidence against it; still readable. Publishes "
                     + "org.leveling.frameworks.framework-retired.v1.")
-    @APIResponse(responseCode = "200", description = "Retired",
-            content = @Content(schema = @Schema(implementation = PublishedVersion.class)))
-    @APIResponse(responseCode = "409", description = "Already retired",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Retired")
+    @APIResponse(responseCode = "409", description = "Already retired")
     public PublishedVersion retire(@PathParam("key") String key, @PathParam("version") @Min(1) int version) {
         FrameworkVersion retired = frameworks.retire(key, version);
         publishedVersions.forget(key, version);

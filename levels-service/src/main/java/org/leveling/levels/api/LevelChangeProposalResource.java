@@ -21,12 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
 import org.leveling.common.security.Roles;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
@@ -42,14 +40,11 @@ import org.leveling.levels.domain.LevelChangeProposalService;
         + "TRANSFER or CORRECTION through POST /people/{employeeId}/level-history) is proposed by one hr-admin and "
         + "applied only when a second hr-admin approves it, one who is neither the proposer, nor the person, nor in "
         + "the person's management chain. hr-admin only.")
-@APIResponse(responseCode = "400", description = "Invalid parameter or body; each problem located",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not hr-admin",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid parameter or body; each problem located")
+@APIResponse(responseCode = "403", description = "Not hr-admin")
 public class LevelChangeProposalResource {
 
     static final int MAX_PAGE_SIZE = 100;
-    private static final String PROPOSAL_ID = "[0-9a-f-]{36}";
     private static final String PROPOSAL_ID_MESSAGE = "must be a level change proposal id";
 
     private final LevelChangeProposalService proposals;
@@ -86,11 +81,9 @@ public class LevelChangeProposalResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One level change proposal (hr-admin)")
-    @APIResponse(responseCode = "200", description = "The proposal",
-            content = @Content(schema = @Schema(implementation = LevelChangeProposalView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown proposal",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public LevelChangeProposalView get(@PathParam("id") @Pattern(regexp = PROPOSAL_ID, message = PROPOSAL_ID_MESSAGE)
+    @APIResponse(responseCode = "200", description = "The proposal")
+    @APIResponse(responseCode = "404", description = "Unknown proposal")
+    public LevelChangeProposalView get(@PathParam("id") @Pattern(regexp = Ids.UUID, message = PROPOSAL_ID_MESSAGE)
             String id) {
         return LevelChangeProposalView.of(proposals.get(id));
     }
@@ -103,16 +96,12 @@ public class LevelChangeProposalResource {
                     + "org.leveling.people.level-changed.v1, then org.leveling.people.level-change-proposal-decided.v1. "
                     + "The change is checked again against the history as it is now: if another entry was appended "
                     + "since the proposal, or the version was retired, 409 and nothing changes.")
-    @APIResponse(responseCode = "200", description = "Approved; historyEntryId names the new entry",
-            content = @Content(schema = @Schema(implementation = LevelChangeProposalView.class)))
+    @APIResponse(responseCode = "200", description = "Approved; historyEntryId names the new entry")
     @APIResponse(responseCode = "403", description = "Not hr-admin; the proposer; the person; in the person's "
-            + "management chain",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown proposal",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already decided, or no longer fits the history",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public LevelChangeProposalView approve(@PathParam("id") @Pattern(regexp = PROPOSAL_ID,
+            + "management chain")
+    @APIResponse(responseCode = "404", description = "Unknown proposal")
+    @APIResponse(responseCode = "409", description = "Already decided, or no longer fits the history")
+    public LevelChangeProposalView approve(@PathParam("id") @Pattern(regexp = Ids.UUID,
             message = PROPOSAL_ID_MESSAGE) String id) {
         return LevelChangeProposalView.of(proposals.approve(id));
     }
@@ -123,15 +112,11 @@ public class LevelChangeProposalResource {
             description = "The history is not touched. Publishes org.leveling.people.level-change-proposal-decided.v1 "
                     + "without the reason. The proposer may reject (withdraw) their own proposal; anyone else needs the "
                     + "same freedom from conflicts as for an approval.")
-    @APIResponse(responseCode = "200", description = "Rejected",
-            content = @Content(schema = @Schema(implementation = LevelChangeProposalView.class)))
-    @APIResponse(responseCode = "403", description = "Not hr-admin; the person; in the person's management chain",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown proposal",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already decided",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public LevelChangeProposalView reject(@PathParam("id") @Pattern(regexp = PROPOSAL_ID,
+    @APIResponse(responseCode = "200", description = "Rejected")
+    @APIResponse(responseCode = "403", description = "Not hr-admin; the person; in the person's management chain")
+    @APIResponse(responseCode = "404", description = "Unknown proposal")
+    @APIResponse(responseCode = "409", description = "Already decided")
+    public LevelChangeProposalView reject(@PathParam("id") @Pattern(regexp = Ids.UUID,
             message = PROPOSAL_ID_MESSAGE) String id, @Valid @NotNull Rejection rejection) {
         return LevelChangeProposalView.of(proposals.reject(id, rejection.reason().strip()));
     }

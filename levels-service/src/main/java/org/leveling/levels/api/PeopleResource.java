@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.leveling.common.security.Roles;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
@@ -76,8 +76,7 @@ public class PeopleResource {
     @Path("/import")
     @RolesAllowed(Roles.HR_ADMIN)
     @Operation(summary = "Import people from a JSON array (hr-admin)", description = IMPORT_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The per-row report",
-            content = @Content(schema = @Schema(implementation = PeopleImport.Report.class)))
+    @APIResponse(responseCode = "200", description = "The per-row report")
     public PeopleImport.Report importJson(@NotNull JsonNode body) {
         return PeopleImport.Report.of(people.importPeople(importer.fromJson(body)));
     }
@@ -88,8 +87,7 @@ public class PeopleResource {
     @RolesAllowed(Roles.HR_ADMIN)
     @Operation(summary = "Import people from CSV (hr-admin)", description = IMPORT_DESCRIPTION
             + " The first line names the columns: employeeId,name,email,managerId,orgUnit,jobFamily,track.")
-    @APIResponse(responseCode = "200", description = "The per-row report",
-            content = @Content(schema = @Schema(implementation = PeopleImport.Report.class)))
+    @APIResponse(responseCode = "200", description = "The per-row report")
     public PeopleImport.Report importCsv(@NotNull String body) {
         return PeopleImport.Report.of(people.importPeople(importer.fromCsv(body)));
     }
@@ -106,15 +104,11 @@ public class PeopleResource {
             content = @Content(schema = @Schema(implementation = PersonResponse.class)))
     @APIResponse(responseCode = "200", description = "Updated, or unchanged",
             content = @Content(schema = @Schema(implementation = PersonResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, unknown manager or a reporting cycle",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown manager or a reporting cycle")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not hr-admin, or a change of the caller's own manager, org unit "
-            + "or track",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Created concurrently by another request; retry",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            + "or track")
+    @APIResponse(responseCode = "409", description = "Created concurrently by another request; retry")
     public Response upsert(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId,
@@ -133,14 +127,12 @@ public class PeopleResource {
     @Operation(summary = "Read a person",
             description = "Visible to the person, anyone in their management chain, and hr-admin. Anyone else "
                     + "gets the same 404 as for an unknown id.")
-    @APIResponse(responseCode = "200", description = "The person",
-            content = @Content(schema = @Schema(implementation = PersonResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
+    @APIResponse(responseCode = "200", description = "The person")
+    @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller")
+    public RestResponse<PersonResponse> get(@PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId) {
         Person person = people.get(employeeId);
-        return Response.ok(PersonResponse.of(person, levels.currentLevel(employeeId))).tag(IfMatch.etag(person.revision())).build();
+        return RestResponse.ResponseBuilder.ok(PersonResponse.of(person, levels.currentLevel(employeeId))).tag(IfMatch.etag(person.revision())).build();
     }
 
     @GET
@@ -151,10 +143,8 @@ public class PeopleResource {
                     + "id), paged. Visible to the person, their management chain and hr-admin; anyone else gets the "
                     + "same 404 as for an unknown id.")
     @APIResponse(responseCode = "200", description = "A page of everyone below, nearest first")
-    @APIResponse(responseCode = "400", description = "Invalid employee id, limit or cursor",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid employee id, limit or cursor")
+    @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller")
     public Page<PeopleService.Report> reports(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId,
@@ -176,10 +166,8 @@ public class PeopleResource {
                     + "the current level; entries may be dated ahead. Visible to the person, their management chain "
                     + "and hr-admin only; anyone else gets the same 404 as for an unknown id.")
     @APIResponse(responseCode = "200", description = "A page of the history")
-    @APIResponse(responseCode = "400", description = "Invalid employee id, limit or cursor",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid employee id, limit or cursor")
+    @APIResponse(responseCode = "404", description = "No such person, or not visible to the caller")
     public Page<LevelHistoryEntry> levelHistory(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId,
@@ -209,15 +197,11 @@ public class PeopleResource {
     @APIResponse(responseCode = "202", description = "PROMOTION, TRANSFER or CORRECTION: proposed; Location names the "
             + "proposal", content = @Content(schema = @Schema(implementation = LevelChangeProposalView.class)))
     @APIResponse(responseCode = "400", description = "Unknown level or version, a retired version, or a date before "
-            + "the latest entry",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not hr-admin, or the caller's own history",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            + "the latest entry")
+    @APIResponse(responseCode = "403", description = "Not hr-admin, or the caller's own history")
+    @APIResponse(responseCode = "404", description = "No such person")
     @APIResponse(responseCode = "409", description = "A second INITIAL in the framework, or the person already has an "
-            + "open proposal",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            + "open proposal")
     public Response appendLevel(
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId,

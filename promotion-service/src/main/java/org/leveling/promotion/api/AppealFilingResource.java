@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
+import org.leveling.common.web.Ids;
 import org.leveling.promotion.domain.appeal.Appeal;
 import org.leveling.promotion.domain.appeal.AppealService;
 
@@ -31,11 +31,8 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Appeals")
-@APIResponse(responseCode = "404", description = "Unknown decision, or not yours to see",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown decision, or not yours to see")
 public class AppealFilingResource {
-
-    private static final String ID = "[0-9a-f-]{36}";
 
     private final AppealService appeals;
 
@@ -55,13 +52,10 @@ public class AppealFilingResource {
                     + "(409 otherwise). Publishes org.leveling.promotions.appeal-filed.v1 without the reason.")
     @APIResponse(responseCode = "201", description = "Filed",
             content = @Content(schema = @Schema(implementation = AppealResource.AppealView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Neither the candidate nor the nominator",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Window closed, appealed already, or superseded",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response appeal(@PathParam("decisionId") @Pattern(regexp = ID, message = "must be a decision id") String decisionId,
+    @APIResponse(responseCode = "400", description = "Invalid input")
+    @APIResponse(responseCode = "403", description = "Neither the candidate nor the nominator")
+    @APIResponse(responseCode = "409", description = "Window closed, appealed already, or superseded")
+    public Response appeal(@PathParam("decisionId") @Pattern(regexp = Ids.UUID, message = "must be a decision id") String decisionId,
             @Valid @NotNull AppealRequest request) {
         Appeal appeal = appeals.file(decisionId, request.reason().strip());
         return Response.created(URI.create("/api/v1/appeals/" + appeal.id()))

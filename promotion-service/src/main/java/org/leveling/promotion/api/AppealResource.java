@@ -16,11 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
+import org.leveling.common.web.Ids;
 import org.leveling.promotion.domain.appeal.Appeal;
 import org.leveling.promotion.domain.appeal.AppealService;
 
@@ -31,11 +30,8 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 @Tag(name = "Appeals", description = "Appeals against decisions, filed by the candidate or the nominator and decided "
         + "by hr-admin or the chair of another committee of the cycle without a conflict of interest on the case.")
-@APIResponse(responseCode = "404", description = "Unknown appeal, or not yours to see",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown appeal, or not yours to see")
 public class AppealResource {
-
-    private static final String ID = "[0-9a-f-]{36}";
 
     private final AppealService appeals;
 
@@ -65,9 +61,8 @@ public class AppealResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "An appeal")
-    @APIResponse(responseCode = "200", description = "The appeal",
-            content = @Content(schema = @Schema(implementation = AppealView.class)))
-    public AppealView get(@PathParam("id") @Pattern(regexp = ID, message = "must be an appeal id") String id) {
+    @APIResponse(responseCode = "200", description = "The appeal")
+    public AppealView get(@PathParam("id") @Pattern(regexp = Ids.UUID, message = "must be an appeal id") String id) {
         return AppealView.of(appeals.get(id));
     }
 
@@ -79,15 +74,11 @@ public class AppealResource {
                     + "rationale per competency, effective date) becomes the case's decision in force, superseding the "
                     + "appealed one, and is published as decision-recorded with supersedesDecisionId. Publishes "
                     + "org.leveling.promotions.appeal-decided.v1 either way.")
-    @APIResponse(responseCode = "200", description = "Decided",
-            content = @Content(schema = @Schema(implementation = AppealView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input; each problem located",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "May see the case but not decide its appeal",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Decided already",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public AppealView decide(@PathParam("id") @Pattern(regexp = ID, message = "must be an appeal id") String id,
+    @APIResponse(responseCode = "200", description = "Decided")
+    @APIResponse(responseCode = "400", description = "Invalid input; each problem located")
+    @APIResponse(responseCode = "403", description = "May see the case but not decide its appeal")
+    @APIResponse(responseCode = "409", description = "Decided already")
+    public AppealView decide(@PathParam("id") @Pattern(regexp = Ids.UUID, message = "must be an appeal id") String id,
             @Valid @NotNull RulingRequest request) {
         return AppealView.of(appeals.decide(id, new AppealService.Ruling(request.upheld(), request.reason().strip(),
                 request.newDecision() == null ? null : request.newDecision().toStatement())));

@@ -10,11 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
+import org.leveling.common.web.Ids;
 import org.leveling.promotion.calibration.Calibration;
 import org.leveling.promotion.calibration.CalibrationService;
 
@@ -46,15 +44,11 @@ public class CalibrationResource {
                     + "and, when only one group of a dimension would be, the next smallest too, so no one can be "
                     + "singled out by subtraction. Every number can be rebuilt from the leveling.promotions and "
                     + "leveling.evidence topics (docs/services/promotion-service.md).")
-    @APIResponse(responseCode = "200", description = "The calibration",
-            content = @Content(schema = @Schema(implementation = Calibration.class)))
-    @APIResponse(responseCode = "400", description = "Not a cycle id",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Neither hr-admin, analyst nor a member of the cycle's committees",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown cycle",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Calibration get(@PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a cycle id")
+    @APIResponse(responseCode = "200", description = "The calibration")
+    @APIResponse(responseCode = "400", description = "Not a cycle id")
+    @APIResponse(responseCode = "403", description = "Neither hr-admin, analyst nor a member of the cycle's committees")
+    @APIResponse(responseCode = "404", description = "Unknown cycle")
+    public Calibration get(@PathParam("id") @Pattern(regexp = Ids.UUID, message = "must be a cycle id")
             String id) {
         return calibration.of(id);
     }
@@ -65,13 +59,10 @@ public class CalibrationResource {
     @Operation(summary = "Recompute a cycle's calibration numbers from its cases (hr-admin)",
             description = "The numbers are kept up to date as cases change; this recomputes them from the cases "
                     + "themselves (after a restore, or to check) and answers the full calibration.")
-    @APIResponse(responseCode = "200", description = "Rebuilt",
-            content = @Content(schema = @Schema(implementation = Calibration.class)))
-    @APIResponse(responseCode = "403", description = "Not hr-admin",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown cycle",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Calibration rebuild(@PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a cycle id")
+    @APIResponse(responseCode = "200", description = "Rebuilt")
+    @APIResponse(responseCode = "403", description = "Not hr-admin")
+    @APIResponse(responseCode = "404", description = "Unknown cycle")
+    public Calibration rebuild(@PathParam("id") @Pattern(regexp = Ids.UUID, message = "must be a cycle id")
             String id) {
         return calibration.rebuild(id);
     }

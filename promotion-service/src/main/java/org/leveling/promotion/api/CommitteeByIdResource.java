@@ -21,12 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
 import org.leveling.common.security.CurrentUser;
+import org.leveling.common.web.Ids;
 import org.leveling.promotion.api.CommitteeResource.CommitteeView;
 import org.leveling.promotion.domain.committee.CommitteeService;
-import org.leveling.promotion.domain.nomination.Nomination;
 import org.leveling.promotion.domain.nomination.CaseSeats;
+import org.leveling.promotion.domain.nomination.Nomination;
 
 import io.quarkus.security.Authenticated;
 
@@ -52,7 +52,7 @@ public class CommitteeByIdResource {
 
     @Schema(name = "RecusalRequest")
     record RecusalRequest(
-            @NotNull @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a nomination id") String nominationId,
+            @NotNull @Pattern(regexp = Ids.UUID, message = "must be a nomination id") String nominationId,
             @Schema(description = "Why; kept in promotion-service, never published") @NotBlank @Size(max = 4000)
             String reason) {
     }
@@ -72,13 +72,10 @@ public class CommitteeByIdResource {
                     + "404 for anyone not on the committee; a second recusal from the same case is a 409.")
     @APIResponse(responseCode = "201", description = "Declared",
             content = @Content(schema = @Schema(implementation = RecusalView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input, or not a case of this committee",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown committee, or the caller is not on it",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Declared already, or the cycle is closed",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response recuse(@PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a committee id")
+    @APIResponse(responseCode = "400", description = "Invalid input, or not a case of this committee")
+    @APIResponse(responseCode = "404", description = "Unknown committee, or the caller is not on it")
+    @APIResponse(responseCode = "409", description = "Declared already, or the cycle is closed")
+    public Response recuse(@PathParam("id") @Pattern(regexp = Ids.UUID, message = "must be a committee id")
             String id, @Valid @NotNull RecusalRequest request) {
         Nomination n = seats.recuse(id, request.nominationId(), request.reason().strip());
         return Response.status(201).entity(new RecusalView(n.id(), id, currentUser.caller().employeeId(),
@@ -88,11 +85,9 @@ public class CommitteeByIdResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A committee")
-    @APIResponse(responseCode = "200", description = "The committee",
-            content = @Content(schema = @Schema(implementation = CommitteeView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown committee",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public CommitteeView get(@PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a committee id")
+    @APIResponse(responseCode = "200", description = "The committee")
+    @APIResponse(responseCode = "404", description = "Unknown committee")
+    public CommitteeView get(@PathParam("id") @Pattern(regexp = Ids.UUID, message = "must be a committee id")
             String id) {
         return CommitteeView.of(committees.get(id));
     }

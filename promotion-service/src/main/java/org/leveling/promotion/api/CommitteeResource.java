@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
 import org.leveling.common.security.Roles;
 import org.leveling.common.web.Ids;
 import org.leveling.promotion.domain.committee.Committee;
@@ -41,13 +40,10 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 @Tag(name = "Committees", description = "Review committees of a cycle, each over some of its org units, with one "
         + "chair and a quorum. hr-admin assigns them; every authenticated caller reads them.")
-@APIResponse(responseCode = "400", description = "Invalid input; each problem located",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown cycle or committee",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input; each problem located")
+@APIResponse(responseCode = "404", description = "Unknown cycle or committee")
 public class CommitteeResource {
 
-    private static final String ID = "[0-9a-f-]{36}";
     private static final String ID_MESSAGE = "must be an id";
 
     private final CommitteeService committees;
@@ -92,9 +88,8 @@ public class CommitteeResource {
                     + "read-only (409). Publishes org.leveling.promotions.committee-assigned.v1.")
     @APIResponse(responseCode = "201", description = "Assigned",
             content = @Content(schema = @Schema(implementation = CommitteeView.class)))
-    @APIResponse(responseCode = "409", description = "Org unit already covered, or cycle closed",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response assign(@PathParam("cycleId") @Pattern(regexp = ID, message = ID_MESSAGE) String cycleId,
+    @APIResponse(responseCode = "409", description = "Org unit already covered, or cycle closed")
+    public Response assign(@PathParam("cycleId") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String cycleId,
             @Valid @NotNull AssignCommittee request) {
         Committee committee = committees.assign(cycleId, request.name().strip(), request.orgUnits(), request.quorum(),
                 request.members().stream().map(m -> new Committee.Member(m.employeeId(), m.role())).toList());
@@ -105,7 +100,7 @@ public class CommitteeResource {
     @GET
     @Operation(summary = "The committees of a cycle, in the order they were assigned")
     @APIResponse(responseCode = "200", description = "The cycle's committees")
-    public List<CommitteeView> ofCycle(@PathParam("cycleId") @Pattern(regexp = ID, message = ID_MESSAGE)
+    public List<CommitteeView> ofCycle(@PathParam("cycleId") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE)
             String cycleId) {
         return committees.ofCycle(cycleId).stream().map(CommitteeView::of).toList();
     }

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.leveling.common.security.Roles;
 import org.leveling.common.web.Ids;
 import org.leveling.common.web.IfMatch;
@@ -46,11 +46,9 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 @Tag(name = "Cycles", description = "Promotion cycles: planned → nominations open → in review → calibrating → "
         + "closed. hr-admin plans and moves them; every authenticated caller reads them.")
-@APIResponse(responseCode = "400", description = "Invalid input; each problem located",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input; each problem located")
 public class CycleResource {
 
-    private static final String ID = "[0-9a-f-]{36}";
     private static final String ID_MESSAGE = "must be a cycle id";
 
     private final CycleService cycles;
@@ -131,13 +129,11 @@ public class CycleResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A cycle with its transitions")
-    @APIResponse(responseCode = "200", description = "The cycle; its ETag is the revision to send as If-Match",
-            content = @Content(schema = @Schema(implementation = CycleView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown cycle",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    @APIResponse(responseCode = "200", description = "The cycle; its ETag is the revision to send as If-Match")
+    @APIResponse(responseCode = "404", description = "Unknown cycle")
+    public RestResponse<CycleView> get(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         Cycle cycle = cycles.get(id);
-        return Response.ok(CycleView.of(cycle, cycles.history(id)))
+        return RestResponse.ResponseBuilder.ok(CycleView.of(cycle, cycles.history(id)))
                 .tag(IfMatch.etag(cycle.revision())).build();
     }
 
@@ -148,14 +144,12 @@ public class CycleResource {
             description = "OPEN_NOMINATIONS (from PLANNED), START_REVIEW (from NOMINATIONS_OPEN), CALIBRATE (from "
                     + "IN_REVIEW), CLOSE (from CALIBRATING). Anything else — a skip, a step back, any action on a "
                     + "closed cycle — is a 409. Publishes org.leveling.promotions.cycle-transitioned.v1.")
-    @APIResponse(responseCode = "200", description = "The cycle in its new state",
-            content = @Content(schema = @Schema(implementation = CycleView.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed from the current state",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response transition(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    @APIResponse(responseCode = "200", description = "The cycle in its new state")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current state")
+    public RestResponse<CycleView> transition(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id,
             @Valid @NotNull TransitionRequest request) {
         Cycle cycle = cycles.transition(id, request.action());
-        return Response.ok(CycleView.of(cycle, cycles.history(id)))
+        return RestResponse.ResponseBuilder.ok(CycleView.of(cycle, cycles.history(id)))
                 .tag(IfMatch.etag(cycle.revision())).build();
     }
 }

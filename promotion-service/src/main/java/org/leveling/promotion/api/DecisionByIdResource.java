@@ -1,6 +1,5 @@
 package org.leveling.promotion.api;
 
-
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -14,12 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
 import org.leveling.common.problem.ProblemException;
+import org.leveling.common.web.Ids;
 import org.leveling.promotion.domain.decision.DecisionService;
 
 import io.quarkus.security.Authenticated;
@@ -29,11 +26,9 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Decisions")
-@APIResponse(responseCode = "404", description = "Unknown decision, or not yours to see",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown decision, or not yours to see")
 public class DecisionByIdResource {
 
-    private static final String ID = "[0-9a-f-]{36}";
     private static final String ID_MESSAGE = "must be a decision id";
     private static final String IMMUTABLE = "Decisions are immutable: the candidate or the nominator may appeal "
             + "(POST /api/v1/decisions/{id}/appeals); an upheld appeal records a new decision that supersedes this one.";
@@ -47,9 +42,8 @@ public class DecisionByIdResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A decision")
-    @APIResponse(responseCode = "200", description = "The decision",
-            content = @Content(schema = @Schema(implementation = DecisionResource.DecisionView.class)))
-    public DecisionResource.DecisionView get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    @APIResponse(responseCode = "200", description = "The decision")
+    public DecisionResource.DecisionView get(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         return DecisionResource.DecisionView.of(decisions.get(id));
     }
 
@@ -57,9 +51,8 @@ public class DecisionByIdResource {
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Not allowed: decisions are immutable (409)")
-    @APIResponse(responseCode = "409", description = "Always",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response replace(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    @APIResponse(responseCode = "409", description = "Always")
+    public Response replace(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         decisions.get(id);
         throw ProblemException.conflict(IMMUTABLE);
     }
@@ -68,9 +61,8 @@ public class DecisionByIdResource {
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Not allowed: decisions are immutable (409)")
-    @APIResponse(responseCode = "409", description = "Always",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response change(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    @APIResponse(responseCode = "409", description = "Always")
+    public Response change(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         decisions.get(id);
         throw ProblemException.conflict(IMMUTABLE);
     }
@@ -78,9 +70,8 @@ public class DecisionByIdResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Not allowed: decisions are immutable (409)")
-    @APIResponse(responseCode = "409", description = "Always",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response delete(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    @APIResponse(responseCode = "409", description = "Always")
+    public Response delete(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         decisions.get(id);
         throw ProblemException.conflict(IMMUTABLE);
     }

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
+import org.leveling.common.web.Ids;
 import org.leveling.promotion.domain.decision.Decision;
 import org.leveling.promotion.domain.decision.DecisionService;
 import org.leveling.promotion.domain.nomination.Outcome;
@@ -38,13 +38,9 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Decisions", description = "Immutable decisions on cases: recorded once by the committee's chair (or the "
         + "acting chair) when the votes make the quorum; replaced only by an upheld appeal, which writes a new "
         + "decision that supersedes the old. Readable by whoever may see the case.")
-@APIResponse(responseCode = "400", description = "Invalid input; each problem located",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown case, or not yours to see",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input; each problem located")
+@APIResponse(responseCode = "404", description = "Unknown case, or not yours to see")
 public class DecisionResource {
-
-    private static final String ID = "[0-9a-f-]{36}";
 
     private final DecisionService decisions;
 
@@ -105,11 +101,9 @@ public class DecisionResource {
                     + "level history, evidence-service ends the committee's access.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = DecisionView.class)))
-    @APIResponse(responseCode = "403", description = "Not the chair or acting chair of the case",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Decided already, not in review, or quorum not met",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response decide(@PathParam("id") @Pattern(regexp = ID, message = "must be a nomination id") String id,
+    @APIResponse(responseCode = "403", description = "Not the chair or acting chair of the case")
+    @APIResponse(responseCode = "409", description = "Decided already, not in review, or quorum not met")
+    public Response decide(@PathParam("id") @Pattern(regexp = Ids.UUID, message = "must be a nomination id") String id,
             @Valid @NotNull DecisionRequest request) {
         Decision d = decisions.decide(id, request.toStatement());
         return Response.created(URI.create("/api/v1/decisions/" + d.id())).entity(DecisionView.of(d)).build();
@@ -120,7 +114,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", description = "The decisions",
             content = @Content(schema = @Schema(implementation = DecisionView.class, type = org.eclipse.microprofile
                     .openapi.annotations.enums.SchemaType.ARRAY)))
-    public List<DecisionView> list(@PathParam("id") @Pattern(regexp = ID, message = "must be a nomination id")
+    public List<DecisionView> list(@PathParam("id") @Pattern(regexp = Ids.UUID, message = "must be a nomination id")
             String id) {
         return decisions.ofCase(id).stream().map(DecisionView::of).toList();
     }

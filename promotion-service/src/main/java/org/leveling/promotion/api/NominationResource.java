@@ -5,22 +5,22 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -31,14 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
 import org.leveling.common.web.IfMatch;
 import org.leveling.common.web.Page;
-import org.leveling.promotion.domain.nomination.Nomination;
 import org.leveling.promotion.domain.nomination.CasePackets;
 import org.leveling.promotion.domain.nomination.CaseSeats;
+import org.leveling.promotion.domain.nomination.Nomination;
 import org.leveling.promotion.domain.nomination.NominationService;
 import org.leveling.promotion.domain.nomination.NominationStatus;
 import org.leveling.promotion.domain.nomination.Outcome;
@@ -53,13 +53,10 @@ import io.quarkus.security.Authenticated;
         + "management chain or hr-admin, submitted to the committee of the candidate's org unit, frozen with the "
         + "packet evidence-service assembles. Seen by hr-admin, the nominator, the candidate, the candidate's "
         + "management chain and the eligible committee members; everyone else gets 404.")
-@APIResponse(responseCode = "400", description = "Invalid input; each problem located",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown, or not yours to see",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input; each problem located")
+@APIResponse(responseCode = "404", description = "Unknown, or not yours to see")
 public class NominationResource {
 
-    private static final String ID = "[0-9a-f-]{36}";
     private static final String ID_MESSAGE = "must be a nomination id";
 
     private final NominationService nominations;
@@ -74,7 +71,7 @@ public class NominationResource {
 
     @Schema(name = "NominationRequest")
     record CreateNomination(
-            @NotNull @Pattern(regexp = ID, message = "must be a cycle id") String cycleId,
+            @NotNull @Pattern(regexp = Ids.UUID, message = "must be a cycle id") String cycleId,
             @Schema(example = "E300") @NotNull @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String candidateId,
             @Schema(description = "Level or sub-level code of the cycle framework's current version", example = "PPM")
@@ -125,7 +122,7 @@ public class NominationResource {
     @APIResponse(responseCode = "200", description = "A page of cases")
     public Page<NominationView> list(
             @Parameter(description = "Only this cycle's cases") @QueryParam("cycleId")
-            @Pattern(regexp = ID, message = "must be a cycle id") String cycleId,
+            @Pattern(regexp = Ids.UUID, message = "must be a cycle id") String cycleId,
             @Parameter(description = "Only cases in this status") @QueryParam("status") NominationStatus status,
             @Parameter(description = "From nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200)
             String cursor,
@@ -145,10 +142,8 @@ public class NominationResource {
     @APIResponse(responseCode = "201", description = "Drafted",
             content = @Content(schema = @Schema(implementation = NominationView.class)))
     @APIResponse(responseCode = "403", description = "Not in the candidate's management chain, nor hr-admin; or the "
-            + "candidate oneself (whatever the roles)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The cycle takes no nominations, or one is open already",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            + "candidate oneself (whatever the roles)")
+    @APIResponse(responseCode = "409", description = "The cycle takes no nominations, or one is open already")
     public Response create(@Valid @NotNull CreateNomination request) {
         Nomination n = nominations.create(request.cycleId(), request.candidateId(), request.targetLevel().strip(),
                 request.justification());
@@ -159,11 +154,10 @@ public class NominationResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A nomination")
-    @APIResponse(responseCode = "200", description = "The nomination",
-            content = @Content(schema = @Schema(implementation = NominationView.class)))
-    public Response get(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    @APIResponse(responseCode = "200", description = "The nomination")
+    public RestResponse<NominationView> get(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         Nomination n = nominations.get(id);
-        return Response.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
+        return RestResponse.ResponseBuilder.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
     }
 
     @PATCH
@@ -171,13 +165,12 @@ public class NominationResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Edit a draft (its nominator, or hr-admin without a conflict of interest on it)",
             description = "Only a draft of a cycle that is not closed (else 409); the result is checked as on creation.")
-    @APIResponse(responseCode = "200", description = "The edited draft",
-            content = @Content(schema = @Schema(implementation = NominationView.class)))
-    public Response edit(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    @APIResponse(responseCode = "200", description = "The edited draft")
+    public RestResponse<NominationView> edit(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id,
             @Valid @NotNull PatchNomination patch) {
         Nomination n = nominations.edit(id, patch.targetLevel() == null ? null : patch.targetLevel().strip(),
                 patch.justification());
-        return Response.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
+        return RestResponse.ResponseBuilder.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
     }
 
     @POST
@@ -188,13 +181,11 @@ public class NominationResource {
                     + "org unit, minus the candidate, their management chain and the nominator, must still make its "
                     + "quorum (else 409). Publishes org.leveling.promotions.nomination-submitted.v1 with those "
                     + "members; the case enters IN_REVIEW when evidence-service's packet arrives.")
-    @APIResponse(responseCode = "200", description = "Submitted",
-            content = @Content(schema = @Schema(implementation = NominationView.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft, nominations not open, no committee or no quorum",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response submit(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    @APIResponse(responseCode = "200", description = "Submitted")
+    @APIResponse(responseCode = "409", description = "Not a draft, nominations not open, no committee or no quorum")
+    public RestResponse<NominationView> submit(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         Nomination n = nominations.submit(id);
-        return Response.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
+        return RestResponse.ResponseBuilder.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
     }
 
     @POST
@@ -204,16 +195,13 @@ public class NominationResource {
             description = "Any time before the decision while the cycle is not closed (else 409). Publishes "
                     + "org.leveling.promotions.nomination-withdrawn.v1; evidence-service ends the committee's access. "
                     + "The candidate may then be nominated again in the cycle.")
-    @APIResponse(responseCode = "200", description = "Withdrawn",
-            content = @Content(schema = @Schema(implementation = NominationView.class)))
+    @APIResponse(responseCode = "200", description = "Withdrawn")
     @APIResponse(responseCode = "403", description = "Neither its nominator nor hr-admin, or an hr-admin with a "
-            + "conflict of interest on the case (its candidate, in the candidate's chain)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Decided or withdrawn already, or the cycle is closed",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response withdraw(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+            + "conflict of interest on the case (its candidate, in the candidate's chain)")
+    @APIResponse(responseCode = "409", description = "Decided or withdrawn already, or the cycle is closed")
+    public RestResponse<NominationView> withdraw(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         Nomination n = nominations.withdraw(id);
-        return Response.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
+        return RestResponse.ResponseBuilder.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
     }
 
     @PUT
@@ -223,16 +211,13 @@ public class NominationResource {
                     + "one of its eligible members (else 400) then records the decision. An hr-admin who is the "
                     + "candidate, the nominator, in the candidate's chain, recused or an attester of the packet's "
                     + "evidence gets 403.")
-    @APIResponse(responseCode = "200", description = "Designated",
-            content = @Content(schema = @Schema(implementation = NominationView.class)))
-    @APIResponse(responseCode = "403", description = "Not hr-admin, or conflicted on the case",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not under review, or the chair may decide it",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response actingChair(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    @APIResponse(responseCode = "200", description = "Designated")
+    @APIResponse(responseCode = "403", description = "Not hr-admin, or conflicted on the case")
+    @APIResponse(responseCode = "409", description = "Not under review, or the chair may decide it")
+    public RestResponse<NominationView> actingChair(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id,
             @Valid @NotNull ActingChairRequest request) {
         Nomination n = seats.designateActingChair(id, request.memberId());
-        return Response.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
+        return RestResponse.ResponseBuilder.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
     }
 
     @GET
@@ -247,7 +232,7 @@ public class NominationResource {
             content = @Content(schema = @Schema(type = SchemaType.OBJECT, description = "The data of "
                     + "org.leveling.evidence.packet-assembled.v1 as it arrived; its JSON Schema is "
                     + "docs/events/org.leveling.evidence.packet-assembled.v1.json")))
-    public Response packet(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+    public Response packet(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
         return Response.ok(packets.read(id), MediaType.APPLICATION_JSON_TYPE).build();
     }
 

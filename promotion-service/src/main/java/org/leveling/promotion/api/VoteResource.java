@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leveling.common.problem.Problem;
+import org.leveling.common.web.Ids;
 import org.leveling.promotion.domain.voting.Tally;
 import org.leveling.promotion.domain.voting.Vote;
 import org.leveling.promotion.domain.voting.VoteChoice;
@@ -38,13 +38,9 @@ import io.quarkus.security.Authenticated;
         + "with a rationale and optional notes per competency; one vote per member, changeable until the decision. "
         + "A member sees the others' votes only after casting their own; the candidate, their management chain, "
         + "the nominator and recused members never see them.")
-@APIResponse(responseCode = "400", description = "Invalid input; each problem located",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown case, or not yours to see",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input; each problem located")
+@APIResponse(responseCode = "404", description = "Unknown case, or not yours to see")
 public class VoteResource {
-
-    private static final String ID = "[0-9a-f-]{36}";
 
     private final VotingService voting;
 
@@ -98,11 +94,9 @@ public class VoteResource {
             content = @Content(schema = @Schema(implementation = VoteView.class)))
     @APIResponse(responseCode = "200", description = "My vote, changed",
             content = @Content(schema = @Schema(implementation = VoteView.class)))
-    @APIResponse(responseCode = "403", description = "Not an eligible member of the case (conflict of interest)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The case is not in review, or decided",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response cast(@PathParam("id") @Pattern(regexp = ID, message = "must be a nomination id") String id,
+    @APIResponse(responseCode = "403", description = "Not an eligible member of the case (conflict of interest)")
+    @APIResponse(responseCode = "409", description = "The case is not in review, or decided")
+    public Response cast(@PathParam("id") @Pattern(regexp = Ids.UUID, message = "must be a nomination id") String id,
             @Valid @NotNull CastVote request) {
         Vote vote = voting.cast(id, request.choice(), request.rationale().strip(),
                 request.competencyNotes() == null ? Map.of() : request.competencyNotes());
@@ -117,9 +111,8 @@ public class VoteResource {
                     + "Everyone else gets 404: the candidate, the nominator, the candidate's management chain, "
                     + "recused members and those who attested evidence in the packet, whatever roles their token "
                     + "carries.")
-    @APIResponse(responseCode = "200", description = "The votes",
-            content = @Content(schema = @Schema(implementation = VotesView.class)))
-    public VotesView votes(@PathParam("id") @Pattern(regexp = ID, message = "must be a nomination id") String id) {
+    @APIResponse(responseCode = "200", description = "The votes")
+    public VotesView votes(@PathParam("id") @Pattern(regexp = Ids.UUID, message = "must be a nomination id") String id) {
         VotingService.Votes v = voting.of(id);
         return new VotesView(v.eligibleMembers(), v.quorum(), v.votesCast(), v.quorumMet(), v.quorumReachable(),
                 VoteView.of(v.myVote()),
