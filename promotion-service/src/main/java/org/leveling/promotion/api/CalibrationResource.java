@@ -1,5 +1,8 @@
 package org.leveling.promotion.api;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,13 +13,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.leveling.common.web.Ids;
 import org.leveling.promotion.calibration.Calibration;
+import org.leveling.promotion.calibration.CalibrationChanged;
 import org.leveling.promotion.calibration.CalibrationService;
+import org.leveling.promotion.calibration.LiveCalibration;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 
 @Path("/api/v1/cycles/{id}/calibration")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,10 +35,16 @@ import io.quarkus.security.Authenticated;
         + "manager; outliers; drift against earlier cycles of the same scope. Aggregates only.")
 public class CalibrationResource {
 
-    private final CalibrationService calibration;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-    public CalibrationResource(CalibrationService calibration) {
+    private final CalibrationService calibration;
+    private final LiveCalibration live;
+    private final Clock clock;
+
+    public CalibrationResource(CalibrationService calibration, LiveCalibration live, Clock clock) {
         this.calibration = calibration;
+        this.live = live;
+        this.clock = clock;
     }
 
     @GET
@@ -51,6 +67,36 @@ public class CalibrationResource {
     public Calibration get(@PathParam("id") @Pattern(regexp = Ids.UUID, message = "must be a cycle id")
             String id) {
         return calibration.of(id);
+    }
+
+    @GET
+    @Path("/changes")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Operation(summary = "Server-Sent Events: the cycle's calibration numbers changed (same callers as the calibration)",
+            description = "A live dashboard's signal to read GET /api/v1/cycles/{id}/calibration again. The first "
+                    + "element is CONNECTED (read the numbers now: a reconnecting client catches up this way); then "
+                    + "one element per submission, withdrawal, decision or appeal ruling of the cycle, within a "
+                    + "second of its commit, from whichever instance the client is connected to; a HEARTBEAT every "
+                    + "15 s keeps proxies from closing an idle stream. An element carries the cycle, the kind of "
+                    + "change and its time — no numbers and no case, so the stream never tells a caller more than "
+                    + "their own view of the calibration.")
+    @APIResponse(responseCode = "200", description = "The stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = CalibrationChanged.class)))
+    @APIResponse(responseCode = "400", description = "Not a cycle id")
+    @APIResponse(responseCode = "403", description = "Neither hr-admin, analyst nor a member of the cycle's committees")
+    @APIResponse(responseCode = "404", description = "Unknown cycle")
+    public Multi<CalibrationChanged> changes(@PathParam("id") @Pattern(regexp = Ids.UUID,
+            message = "must be a cycle id") String id) {
+        calibration.viewOf(id);
+        Multi<CalibrationChanged> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
+                .map(tick -> new CalibrationChanged(id, "HEARTBEAT", clock.instant()));
+        Multi<CalibrationChanged> connected = Multi.createFrom()
+                .item(() -> new CalibrationChanged(id, "CONNECTED", clock.instant()));
+        return Multi.createBy().concatenating().streams(connected,
+                Multi.createBy().merging().streams(live.of(id), heartbeats));
     }
 
     @POST

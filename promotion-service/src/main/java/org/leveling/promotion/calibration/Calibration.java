@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
 import org.leveling.promotion.domain.cycle.CycleState;
 
 

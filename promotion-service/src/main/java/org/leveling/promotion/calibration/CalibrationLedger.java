@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
 import org.leveling.promotion.domain.nomination.CaseStanding;
 import org.leveling.promotion.domain.nomination.CaseStandingChanged;
 import org.leveling.promotion.domain.nomination.Outcome;

@@ -83,6 +83,16 @@ public class CalibrationService {
     record Aggregate(Counts overall, Map<String, Map<String, Counts>> groups) {
     }
 
+    /** The view the caller has of the cycle's calibration: 404 for an unknown cycle, 403 for no view. */
+    @Transactional
+    public Calibration.View viewOf(String cycleId) {
+        Cycle cycle = Cycle.findById(cycleId);
+        if (cycle == null) {
+            throw new ResourceNotFoundException("cycle", cycleId);
+        }
+        return viewFor(currentUser.caller(), cycle);
+    }
+
     @Transactional
     public Calibration of(String cycleId) {
         Cycle cycle = Cycle.findById(cycleId);

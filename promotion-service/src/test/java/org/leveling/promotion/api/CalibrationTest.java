@@ -10,6 +10,9 @@ import static org.leveling.promotion.api.CaseFixture.token;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,12 +24,14 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leveling.common.frameworks.FrameworkCatalog;
@@ -182,6 +187,54 @@ class CalibrationTest {
             byKey.forEach((k, group) -> assertSameNumbers(served, "groups." + dimension + ".find { it.key == '" + k
                     + "' }", Numbers.of(group)));
         });
+    }
+
+    /**
+     * The reference consumer of docs/analytics.md (deploy/analytics/CalibrationNumbers.java), run as
+     * a user runs it — {@code java} on the single source file, only the Kafka client and Jackson on
+     * its class path — prints the numbers the endpoint serves.
+     */
+    @Test
+    void theReferenceAnalyticsConsumerPrintsTheNumbersTheEndpointServes() throws Exception {
+        JsonNode served = JSON.readTree(calibration(HR).then().statusCode(200).extract().asString());
+
+        Path program = Path.of("..", "deploy", "analytics", "CalibrationNumbers.java").toAbsolutePath().normalize();
+        String classPath = Files.readString(Path.of("..", "deploy", "local-stack", "target", "local-stack.classpath"))
+                .strip();
+        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, program.toString(),
+                "--bootstrap-servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                "--cycle", seeded.current())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(run.exitValue()).as(output).isZero();
+        JsonNode printed = JSON.readTree(output);
+
+        assertSameGroup("overall", served.path("overall"), printed.path("overall"));
+        for (String dimension : List.of("orgUnit", "targetLevel", "track", "manager")) {
+            JsonNode servedGroups = served.path("groups").path(dimension);
+            JsonNode printedGroups = printed.path("groups").path(dimension);
+            assertThat(printedGroups.findValuesAsText("key")).as(dimension)
+                    .containsExactlyElementsOf(servedGroups.findValuesAsText("key"));
+            for (int i = 0; i < servedGroups.size(); i++) {
+                assertSameGroup(dimension + "/" + servedGroups.get(i).path("key").asText(), servedGroups.get(i),
+                        printedGroups.get(i));
+            }
+        }
+    }
+
+    private static void assertSameGroup(String where, JsonNode served, JsonNode printed) {
+        for (String field : List.of("nominations", "decided", "promoted", "notPromoted", "deferred", "overrides",
+                "promotionRate", "averageReadiness")) {
+            JsonNode a = served.path(field);
+            JsonNode b = printed.path(field);
+            if (a.isNull() || a.isMissingNode()) {
+                assertThat(b.isNull() || b.isMissingNode()).as(where + " " + field).isTrue();
+            } else {
+                assertThat(b.decimalValue()).as(where + " " + field).isEqualByComparingTo(a.decimalValue());
+            }
+        }
     }
 
     /** A case as a consumer of the topics sees it. */
