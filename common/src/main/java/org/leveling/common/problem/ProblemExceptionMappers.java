@@ -141,8 +141,8 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e, ContainerRequestContext request) {
-        return ProblemResponses.plain(request, 406,
-                "None of the media types in Accept can be produced; accept application/json.");
+        return ProblemResponses.plain(request, 406, "None of the media types in Accept can be produced; accept "
+                + "application/json (text/event-stream for a stream of changes).");
     }
 
     @ServerExceptionMapper

@@ -105,7 +105,8 @@ public abstract class BadInputContract {
     private RawHttp.Answer send(Probe probe, Map<Caller, String> tokens, String correlationId) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>(probe.headers());
         headers.put("X-Correlation-Id", correlationId);
-        headers.put("Accept", "application/json");
+        // As a browser's client would: JSON, or the event stream where that is all an operation produces.
+        headers.put("Accept", "application/json, text/event-stream;q=0.5");
         if (tokens.containsKey(probe.caller())) {
             headers.put("Authorization", "Bearer " + tokens.get(probe.caller()));
         }
