@@ -110,8 +110,9 @@ public class CalibrationNumbers {
         dimensions.put("track", c -> c.track);
         dimensions.put("manager", c -> c.manager);
         dimensions.forEach((dimension, keyOf) -> {
-            Map<String, List<Case>> byKey = cases.values().stream().filter(c -> keyOf.apply(c) != null)
-                    .collect(Collectors.groupingBy(keyOf, TreeMap::new, Collectors.toList()));
+            // A case whose group was not known at submission counts under "(unknown)", as in the service.
+            Map<String, List<Case>> byKey = cases.values().stream().collect(Collectors.groupingBy(
+                    c -> Objects.requireNonNullElse(keyOf.apply(c), "(unknown)"), TreeMap::new, Collectors.toList()));
             var list = groups.putArray(dimension);
             byKey.forEach((key, group) -> list.add(numbers(key, group)));
         });

@@ -269,31 +269,192 @@ function number(value, asShare) {
   return asShare ? `${(value * 100).toFixed(1)} %` : String(value);
 }
 
+const DIMENSIONS = { orgUnit: 'org unit', targetLevel: 'target level', track: 'track', manager: 'manager' };
+const dashboard = { cycleId: null, data: null, stream: null, retry: 0, reloading: null };
+
 async function openCalibration() {
   show('calibration');
+  const cycles = $('calibration-cycle');
+  cycles.replaceChildren(...[...$('cycle').options].map(o => el('option', { value: o.value }, o.textContent)));
+  cycles.value = $('cycle').value;
+  await watch(cycles.value);
+}
+
+/** Shows a cycle's calibration and keeps it live: the stream says when to read the numbers again. */
+async function watch(cycleId) {
+  dashboard.cycleId = cycleId;
+  if (dashboard.stream) {
+    dashboard.stream.abort();
+  }
+  await loadCalibration();
+  follow(cycleId);
+}
+
+async function loadCalibration() {
+  const cycleId = dashboard.cycleId;
   try {
-    const cycleId = $('cycle').value;
     const c = await api('GET', `/api/v1/cycles/${cycleId}/calibration`);
-    $('calibration-title').textContent = `Calibration — ${c.name} (${c.view === 'FULL' ? 'all groups' : 'aggregates'})`;
-    const o = c.overall;
-    $('calibration-summary').textContent = o.suppressed ? `Fewer than ${c.minimumGroupSize} cases: suppressed.`
-      : `${o.nominations} nominations, ${o.decided} decided, ${o.promoted} promoted (${number(o.promotionRate, true)}), `
-        + `average readiness ${number(o.averageReadiness, true)}, ${o.overrides} overrides. `
-        + (c.drift.previousCycleId ? `Change against the previous cycle: ${number(c.drift.promotionRateChange, true)}.`
-          : 'No earlier cycle of this scope.');
-    const headings = ['Group', 'Nominations', 'Decided', 'Promoted', 'Rate', 'Deviation', 'Drift', 'Readiness'];
-    $('calibration-groups').replaceChildren(...Object.entries(c.groups).map(([dimension, groups]) => el('div', {},
-      el('h3', {}, dimension),
-      el('table', {}, el('thead', {}, el('tr', {}, headings.map(h => el('th', {}, h)))),
-        el('tbody', {}, groups.map(g => g.suppressed
-          ? el('tr', { class: 'suppressed' }, el('td', {}, g.key), el('td', { colspan: 7 }, 'suppressed (small group)'))
-          : el('tr', { class: g.outlier ? 'outlier' : '' }, el('td', {}, g.key + (g.outlier ? ' ⚑ outlier' : '')),
-            el('td', {}, g.nominations), el('td', {}, g.decided), el('td', {}, g.promoted),
-            el('td', {}, number(g.promotionRate, true)), el('td', {}, number(g.deviation, true)),
-            el('td', {}, number(g.driftFromPrevious, true)), el('td', {}, number(g.averageReadiness, true)))))))));
+    if (cycleId === dashboard.cycleId) {
+      dashboard.data = c;
+      renderCalibration();
+    }
   } catch (e) {
     say(e.message, true);
   }
+}
+
+/** Reads the change stream with the user's token; reconnects (1, 2, 4… 10 s) and catches up on CONNECTED. */
+async function follow(cycleId) {
+  const control = new AbortController();
+  dashboard.stream = control;
+  const live = $('live');
+  try {
+    const response = await fetch(`/api/v1/cycles/${cycleId}/calibration/changes`, {
+      headers: { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY), Accept: 'text/event-stream' },
+      signal: control.signal });
+    if (!response.ok) {
+      throw new Error(`stream answered ${response.status}`);
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        break;
+      }
+      buffer += value;
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const data = buffer.slice(0, end).split('\n').filter(l => l.startsWith('data:'))
+          .map(l => l.slice(5).trim()).join('\n');
+        buffer = buffer.slice(end + 2);
+        if (data) {
+          changed(JSON.parse(data), live);
+        }
+      }
+    }
+  } catch (e) {
+    if (control.signal.aborted) {
+      return;
+    }
+  }
+  if (dashboard.stream === control && !control.signal.aborted) {
+    live.textContent = 'reconnecting…';
+    live.classList.remove('on');
+    const wait = Math.min(10000, 1000 * 2 ** dashboard.retry++);
+    setTimeout(() => { if (dashboard.stream === control) { follow(cycleId); } }, wait);
+  }
+}
+
+function changed(change, live) {
+  if (change.change === 'HEARTBEAT') {
+    return;
+  }
+  dashboard.retry = 0;
+  live.textContent = change.change === 'CONNECTED' ? 'live' : `live · ${change.change.toLowerCase()} at `
+    + new Date(change.at).toLocaleTimeString();
+  live.classList.add('on');
+  // Several changes in a burst (a committee deciding a batch) cost one read.
+  clearTimeout(dashboard.reloading);
+  dashboard.reloading = setTimeout(loadCalibration, 50);
+}
+
+function chart(id) {
+  const node = $(id);
+  return echarts.getInstanceByDom(node) || echarts.init(node);
+}
+
+function share(value) {
+  return value === null || value === undefined ? null : Math.round(value * 1000) / 10;
+}
+
+function renderCalibration() {
+  const c = dashboard.data;
+  const dimension = $('calibration-dimension').value;
+  const groups = c.groups[dimension] || [];
+  const o = c.overall;
+  $('calibration-title').textContent = `Calibration — ${c.name} (${c.view === 'FULL' ? 'all groups' : 'aggregates'})`;
+  $('calibration-summary').textContent = o.suppressed ? `Fewer than ${c.minimumGroupSize} cases: suppressed.`
+    : `${o.nominations} nominations, ${o.decided} decided, ${o.promoted} promoted (${number(o.promotionRate, true)}), `
+      + `average readiness ${number(o.averageReadiness, true)}, ${o.overrides} overrides. `
+      + (c.drift.previousCycleId ? `Change against the previous cycle: ${number(c.drift.promotionRateChange, true)}.`
+        : 'No earlier cycle of this scope.');
+  const label = g => g.suppressed ? `${g.key || 'other'} (suppressed)` : g.key;
+
+  chart('chart-rates').setOption({
+    title: { text: `Promotion rate by ${DIMENSIONS[dimension]}`, textStyle: { fontSize: 13 } },
+    tooltip: {}, grid: { left: 48, right: 16, bottom: 64 },
+    xAxis: { type: 'category', data: groups.map(label), axisLabel: { rotate: 30 } },
+    yAxis: { type: 'value', name: '%', max: 100 },
+    series: [{ type: 'bar', name: 'promotion rate',
+      data: groups.map(g => ({ value: g.suppressed ? null : share(g.promotionRate),
+        itemStyle: { color: g.outlier ? '#d97706' : '#3b82f6' } })),
+      markLine: o.promotionRate === null ? undefined : { symbol: 'none', label: { formatter: 'cycle {c} %' },
+        data: [{ yAxis: share(o.promotionRate) }] } }]
+  }, true);
+  $('rates-text').textContent = groups.map(g => g.suppressed ? `${label(g)}` : `${g.key}: ${number(g.promotionRate, true)}`
+    + (g.outlier ? ' (outlier)' : '')).join('; ') + `. Cycle: ${number(o.promotionRate, true)}.`;
+
+  const mix = [['Promoted', o.promoted], ['Not promoted', o.notPromoted], ['Deferred', o.deferred],
+    ['Overridden', o.overrides]];
+  chart('chart-outcomes').setOption({
+    title: { text: 'Outcome mix', textStyle: { fontSize: 13 } }, tooltip: {},
+    xAxis: { type: 'category', data: mix.map(m => m[0]) }, yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', data: mix.map(m => m[1]), itemStyle: { color: '#6366f1' } }]
+  }, true);
+  $('outcomes-text').textContent = o.suppressed ? 'Suppressed.' : mix.map(m => `${m[0]}: ${m[1]}`).join(', ') + '.';
+
+  const shown = groups.filter(g => !g.suppressed && g.averageReadiness !== null && g.promotionRate !== null);
+  chart('chart-readiness').setOption({
+    title: { text: `Readiness against promotion rate, by ${DIMENSIONS[dimension]}`, textStyle: { fontSize: 13 } },
+    tooltip: { formatter: p => `${p.data[2]}: readiness ${p.data[0]} %, rate ${p.data[1]} %` },
+    xAxis: { type: 'value', name: 'readiness %', max: 100 }, yAxis: { type: 'value', name: 'rate %', max: 100 },
+    series: [{ type: 'scatter', symbolSize: 14,
+      data: shown.map(g => [share(g.averageReadiness), share(g.promotionRate), g.key]),
+      label: { show: true, position: 'right', formatter: p => p.data[2] } }]
+  }, true);
+  $('readiness-text').textContent = shown.length === 0 ? 'No group to show.'
+    : shown.map(g => `${g.key}: readiness ${number(g.averageReadiness, true)}, rate ${number(g.promotionRate, true)}`)
+      .join('; ') + '.';
+
+  const history = [...c.drift.earlierCycles].reverse().concat([{ name: `${c.name} (this cycle)`,
+    promotionRate: o.promotionRate, suppressed: o.suppressed }]);
+  chart('chart-drift').setOption({
+    title: { text: 'Drift: promotion rate of this scope over cycles', textStyle: { fontSize: 13 } }, tooltip: {},
+    xAxis: { type: 'category', data: history.map(h => h.name) }, yAxis: { type: 'value', name: '%', max: 100 },
+    series: [{ type: 'line', connectNulls: false, data: history.map(h => h.suppressed ? null : share(h.promotionRate)) }]
+  }, true);
+  $('drift-text').textContent = history.map(h => `${h.name}: ${h.suppressed ? 'suppressed' : number(h.promotionRate, true)}`)
+    .join('; ') + '.';
+
+  const headings = ['Group', 'Nominations', 'Decided', 'Promoted', 'Rate', 'Deviation', 'Drift', 'Readiness'];
+  $('calibration-groups').replaceChildren(el('h3', {}, `By ${DIMENSIONS[dimension]}`),
+    el('table', {}, el('thead', {}, el('tr', {}, headings.map(h => el('th', {}, h)))),
+      el('tbody', {}, groups.map(g => g.suppressed
+        ? el('tr', { class: 'suppressed' }, el('td', {}, label(g)), el('td', { colspan: 7 }, 'suppressed (small group)'))
+        : el('tr', { class: g.outlier ? 'outlier' : '' }, el('td', {}, g.key + (g.outlier ? ' ⚑ outlier' : '')),
+          el('td', {}, g.nominations), el('td', {}, g.decided), el('td', {}, g.promoted),
+          el('td', {}, number(g.promotionRate, true)), el('td', {}, number(g.deviation, true)),
+          el('td', {}, number(g.driftFromPrevious, true)), el('td', {}, number(g.averageReadiness, true)))))));
+}
+
+/** What the dashboard shows, as CSV: the cycle's overall numbers and the groups of the chosen dimension. */
+function exportCsv() {
+  const c = dashboard.data;
+  if (!c) {
+    return;
+  }
+  const dimension = $('calibration-dimension').value;
+  const fields = ['nominations', 'decided', 'promoted', 'notPromoted', 'deferred', 'overrides', 'promotionRate',
+    'averageReadiness', 'deviation', 'outlier', 'driftFromPrevious', 'suppressed'];
+  const cell = v => v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : v;
+  const rows = [['dimension', 'group', ...fields], ['overall', '', ...fields.map(f => c.overall[f])],
+    ...(c.groups[dimension] || []).map(g => [dimension, g.key, ...fields.map(f => g[f])])];
+  const link = el('a', { download: `calibration-${c.name}-${dimension}.csv`.replace(/[^A-Za-z0-9._-]/g, '_') });
+  link.href = URL.createObjectURL(new Blob([rows.map(r => r.map(cell).join(',')).join('\n') + '\n'],
+    { type: 'text/csv' }));
+  link.click();
+  URL.revokeObjectURL(link.href);
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -308,7 +469,14 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   $('more').addEventListener('click', () => loadCases(true).catch(e => say(e.message, true)));
   $('show-calibration').addEventListener('click', openCalibration);
+  $('calibration-cycle').addEventListener('change', event => watch(event.target.value));
+  $('calibration-dimension').addEventListener('change', renderCalibration);
+  $('calibration-csv').addEventListener('click', exportCsv);
   document.querySelectorAll('.back').forEach(b => b.addEventListener('click', () => {
+    if (dashboard.stream) {
+      dashboard.stream.abort();
+      dashboard.stream = null;
+    }
     show('queue');
     loadCases(false).catch(e => say(e.message, true));
   }));

@@ -33,6 +33,9 @@ class CommitteeUiTest {
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
         given().get("/ui/app.js").then().statusCode(200).body(containsString("textContent"));
+        // The charting library comes from its jar, from this origin: no CDN for the policy to allow.
+        given().get("/webjars/echarts/5.3.1/dist/echarts.min.js").then().statusCode(200)
+                .body(containsString("echarts"));
     }
 
     @Test
