@@ -393,7 +393,7 @@ function renderCalibration() {
         data: [{ yAxis: share(o.promotionRate) }] } }]
   }, true);
   $('rates-text').textContent = groups.map(g => g.suppressed ? `${label(g)}` : `${g.key}: ${number(g.promotionRate, true)}`
-    + (g.outlier ? ' (outlier)' : '')).join('; ') + `. Cycle: ${number(o.promotionRate, true)}.`;
+    + (g.outlier ? ' (outlier)' : '')).join('; ') + `. Cycle: ${o.suppressed ? 'suppressed' : number(o.promotionRate, true)}.`;
 
   const mix = [['Promoted', o.promoted], ['Not promoted', o.notPromoted], ['Deferred', o.deferred],
     ['Overridden', o.overrides]];
@@ -408,7 +408,8 @@ function renderCalibration() {
   chart('chart-readiness').setOption({
     title: { text: `Readiness against promotion rate, by ${DIMENSIONS[dimension]}`, textStyle: { fontSize: 13 } },
     tooltip: { formatter: p => `${p.data[2]}: readiness ${p.data[0]} %, rate ${p.data[1]} %` },
-    xAxis: { type: 'value', name: 'readiness %', max: 100 }, yAxis: { type: 'value', name: 'rate %', max: 100 },
+    xAxis: { type: 'value', name: 'readiness %', nameLocation: 'middle', nameGap: 24, max: 100 },
+    yAxis: { type: 'value', name: 'rate %', max: 100 },
     series: [{ type: 'scatter', symbolSize: 14,
       data: shown.map(g => [share(g.averageReadiness), share(g.promotionRate), g.key]),
       label: { show: true, position: 'right', formatter: p => p.data[2] } }]

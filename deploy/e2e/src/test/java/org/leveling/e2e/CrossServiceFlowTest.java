@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.leveling.common.testing.EventStreamClient;
 import org.leveling.common.testing.Tokens;
 
 import io.restassured.http.ContentType;
@@ -208,6 +210,8 @@ class CrossServiceFlowTest {
      * blind votes → the chair's decision → levels-service's history shows the promotion, promotion-service
      * learns the new level back, and the committee's access to E300's evidence ends.
      */
+    private static final Duration LIVE = Duration.ofSeconds(10);
+
     @Test
     void fromTheSampleDataANominationIsVotedDecidedAndChangesTheCandidatesLevel() throws Exception {
         SampleData.load(platform);
@@ -229,11 +233,36 @@ class CrossServiceFlowTest {
         SamplePromotion.vote(promotion, nomination, "E230", "APPROVE").then().statusCode(201);
         given().baseUri(promotion).auth().oauth2(SampleData.as("E300")).get("/api/v1/nominations/{id}/votes",
                 nomination).then().statusCode(404);
+        // A second promotion-service instance: a dashboard connected to it hears of a decision the first
+        // instance commits, as one connected to the first does (each instance's feed reads every partition).
+        ServiceProcess promotionB = ServiceProcess.launch(Path.of(System.getProperty("leveling.root.dir")),
+                "promotion-service", "promotion-service-b",
+                platform.serviceEnvironment());
+        promotionB.awaitReady();
+        String dashboard = "/api/v1/cycles/" + cycleId + "/calibration/changes";
         LocalDate effective = LocalDate.now().plusDays(3);
-        String decisionId = given().baseUri(promotion).auth().oauth2(SampleData.as("E230"))
-                .contentType(ContentType.JSON).body(SamplePromotion.promotedDecision(effective))
-                .post("/api/v1/nominations/{id}/decisions", nomination)
-                .then().statusCode(201).body("override", equalTo(false)).extract().path("id");
+        String decisionId;
+        try (EventStreamClient onA = EventStreamClient.open(URI.create(promotion + dashboard), SampleData.as("E313"));
+                EventStreamClient onB = EventStreamClient.open(URI.create(promotionB.baseUrl() + dashboard),
+                        SampleData.as("E313"))) {
+            assertThat(onA.next(LIVE).data().path("change").asText()).isEqualTo("CONNECTED");
+            assertThat(onB.next(LIVE).data().path("change").asText()).isEqualTo("CONNECTED");
+            long decided = System.nanoTime();
+            decisionId = given().baseUri(promotion).auth().oauth2(SampleData.as("E230"))
+                    .contentType(ContentType.JSON).body(SamplePromotion.promotedDecision(effective))
+                    .post("/api/v1/nominations/{id}/decisions", nomination)
+                    .then().statusCode(201).body("override", equalTo(false)).extract().path("id");
+            long committed = System.nanoTime();
+            EventStreamClient.Received heardOnA = onA.nextWithout("change", "HEARTBEAT", LIVE);
+            EventStreamClient.Received heardOnB = onB.nextWithout("change", "HEARTBEAT", LIVE);
+            assertThat(heardOnA.data().path("change").asText()).isEqualTo("DECIDED");
+            assertThat(heardOnB.data().path("change").asText()).isEqualTo("DECIDED");
+            System.out.printf("[live] decision answered in %d ms; dashboards told after %d ms (instance A) and "
+                    + "%d ms (instance B)%n", (committed - decided) / 1_000_000,
+                    (heardOnA.arrivedNanos() - committed) / 1_000_000, (heardOnB.arrivedNanos() - committed) / 1_000_000);
+        } finally {
+            promotionB.stop();
+        }
 
         String levels = platform.url("levels-service");
         List<Map<String, Object>> history = await().atMost(Duration.ofSeconds(60)).until(() -> given()

@@ -3,28 +3,23 @@ package org.leveling.promotion.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.leveling.promotion.api.CaseFixture.HR;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.people.PeopleDirectory;
+import org.leveling.common.testing.EventStreamClient;
 import org.leveling.common.testing.Tokens;
 import org.leveling.common.testing.Upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class LiveCalibrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Inject
     FrameworkCatalog catalog;
@@ -56,12 +51,12 @@ class LiveCalibrationTest {
         CaseFixture.vote(org.member, nomination, "APPROVE").then().statusCode(201);
         String analyst = Tokens.forEmployee(Upstream.id("analyst"), "employee", "analyst");
 
-        try (Stream stream = Stream.open(base, cycle, analyst)) {
-            assertThat(stream.next().path("change").asText()).isEqualTo("CONNECTED");
+        try (EventStreamClient stream = EventStreamClient.open(changes(base, cycle), analyst)) {
+            assertThat(stream.next(WAIT).data().path("change").asText()).isEqualTo("CONNECTED");
 
             CaseFixture.decide(org.chair, nomination, CaseFixture.decision("PROMOTED", null)).then().statusCode(201);
 
-            JsonNode change = stream.nextOtherThan("HEARTBEAT");
+            JsonNode change = stream.nextWithout("change", "HEARTBEAT", WAIT).data();
             assertThat(change.path("change").asText()).isEqualTo("DECIDED");
             assertThat(change.path("cycleId").asText()).isEqualTo(cycle);
             // Nothing an analyst's aggregate view would not give: no case, no outcome, no numbers.
@@ -90,61 +85,5 @@ class LiveCalibrationTest {
 
     private static URI changes(URL base, String cycle) {
         return URI.create(base + "api/v1/cycles/" + cycle + "/calibration/changes");
-    }
-
-    /** A client of the stream: the data of each Server-Sent Event, as JSON, in arrival order. */
-    private static final class Stream implements AutoCloseable {
-        private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-        private final Thread reader;
-        private final BufferedReader body;
-
-        private Stream(BufferedReader body) {
-            this.body = body;
-            reader = new Thread(this::read, "sse-test-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Stream open(URL base, String cycle, String token) throws Exception {
-            HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(changes(base, cycle)).header("Accept", "text/event-stream")
-                            .header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
-            return new Stream(new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8)));
-        }
-
-        private void read() {
-            try {
-                for (String line = body.readLine(); line != null; line = body.readLine()) {
-                    if (line.startsWith("data:")) {
-                        events.add(JSON.readTree(line.substring("data:".length()).strip()));
-                    }
-                }
-            } catch (Exception e) {
-                // The stream was closed.
-            }
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode event = events.poll(10, TimeUnit.SECONDS);
-            assertThat(event).as("an event within 10 s").isNotNull();
-            return event;
-        }
-
-        JsonNode nextOtherThan(String change) throws InterruptedException {
-            JsonNode event = next();
-            while (change.equals(event.path("change").asText())) {
-                event = next();
-            }
-            return event;
-        }
-
-        @Override
-        public void close() throws Exception {
-            body.close();
-            reader.interrupt();
-        }
     }
 }
