@@ -44,7 +44,8 @@ class LiveCalibrationBenchmark {
             String id = "LB" + run + "-" + i;
             candidates.add(id);
             given().baseUri(levels).auth().oauth2(HR).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Bench Candidate " + i, "managerId", "E220", "orgUnit", "Product - Payments",
+                    .body(Map.of("name", "Bench Candidate " + i, "email", id.toLowerCase() + "@example.com",
+                            "managerId", "E220", "orgUnit", "Product - Payments",
                             "jobFamily", "product-management", "track", "ic"))
                     .put("/api/v1/people/{id}", id).then().statusCode(201);
             given().baseUri(levels).auth().oauth2(HR).contentType(ContentType.JSON)
