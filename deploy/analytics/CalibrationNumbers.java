@@ -32,8 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * as the FULL view of GET /api/v1/cycles/{id}/calibration.
  *
  * <pre>
- * java -cp "$(cat deploy/local-stack/target/local-stack.classpath)" deploy/analytics/CalibrationNumbers.java \
- *     --bootstrap-servers localhost:9092 --cycle 6f1c...
+ * java -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$(cat deploy/local-stack/target/local-stack.classpath)" \
+ *     deploy/analytics/CalibrationNumbers.java --bootstrap-servers localhost:9092 --cycle 6f1c...
  * </pre>
  *
  * Only the Kafka client and Jackson; no group id (it assigns the partitions itself and commits
