@@ -21,6 +21,7 @@ import org.leveling.common.events.CloudEventHeaders;
 import org.leveling.common.events.MessagingConfig;
 import org.leveling.common.persistence.TransientDatabaseFailures;
 import org.leveling.common.problem.ProblemException;
+import org.leveling.common.tracing.EventTracing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -48,11 +49,13 @@ public class InboxProcessor {
     private final MessagingConfig config;
     private final MeterRegistry registry;
     private final Map<String, EventHandler<?>> handlersByType;
+    private final EventTracing tracing;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private static final int MAX_ATTRIBUTE_LENGTH = 255;
 
     public InboxProcessor(EntityManager entityManager, ObjectMapper objectMapper, Validator validator,
-            MessagingConfig config, MeterRegistry registry, Instance<EventHandler<?>> handlers) {
+            MessagingConfig config, MeterRegistry registry, Instance<EventHandler<?>> handlers, EventTracing tracing) {
+        this.tracing = tracing;
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.validator = validator;
@@ -172,7 +175,10 @@ public class InboxProcessor {
             return Outcome.DUPLICATE;
         }
         if (handler != null) {
-            applyTyped(handler, event);
+            tracing.handling(event.traceContext(), event.topic(), event.id(), event.type(), () -> {
+                applyTyped(handler, event);
+                return null;
+            });
         }
         return outcome;
     }
@@ -223,7 +229,7 @@ public class InboxProcessor {
         }
         return new ReceivedEvent(id, source, type, headers.get(CloudEventHeaders.SUBJECT),
                 headers.get(CloudEventHeaders.TIME), record.topic(), record.partition(), record.offset(), record.key(),
-                data);
+                data, EventTracing.contextOf(record.headers()));
     }
 
     private void park(ConsumerRecord<String, byte[]> record, ReceivedEvent event, String reason, int attempts) {

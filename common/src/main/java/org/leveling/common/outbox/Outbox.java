@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.leveling.common.persistence.Jdbc;
+import org.leveling.common.tracing.EventTracing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +25,11 @@ public class Outbox {
     private final ObjectMapper objectMapper;
     private final Event<OutboxRecorded> recorded;
     private final Clock clock;
+    private final EventTracing tracing;
 
-    public Outbox(EntityManager entityManager, ObjectMapper objectMapper, Event<OutboxRecorded> recorded, Clock clock) {
+    public Outbox(EntityManager entityManager, ObjectMapper objectMapper, Event<OutboxRecorded> recorded, Clock clock,
+            EventTracing tracing) {
+        this.tracing = tracing;
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.recorded = recorded;
@@ -47,11 +51,12 @@ public class Outbox {
         // aggregate's lock, which a concurrent writer of the same aggregate keeps until it commits. Lock
         // and insert are one statement, so one round trip.
         Jdbc.update(entityManager, """
-                INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, "timestamp", topic)
-                SELECT ?, ?, ?, ?, CAST(? AS jsonb), ?, ?
+                INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, "timestamp", topic,
+                                          tracingspancontext)
+                SELECT ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?
                 FROM (SELECT pg_advisory_xact_lock(hashtext(? || ':' || ?))) AS serialised
                 """, id, event.aggregateType(), event.aggregateId(), event.type(), payload, clock.instant(),
-                event.topic(), event.aggregateType(), event.aggregateId());
+                event.topic(), EventTracing.stored(tracing.currentContext()), event.aggregateType(), event.aggregateId());
         recorded.fire(new OutboxRecorded(id));
         return id;
     }

@@ -29,9 +29,12 @@ import org.leveling.common.events.MessagingConfig;
 import org.leveling.common.events.TopicProvisioner;
 import org.leveling.common.persistence.Jdbc;
 import org.leveling.common.persistence.SchemaMigration;
+import org.leveling.common.tracing.EventTracing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -60,6 +63,7 @@ public class OutboxRelay {
     private final SchemaMigration schema;
     private final EntityManager entityManager;
     private final TopicProvisioner topics;
+    private final EventTracing tracing;
     private final String bootstrapServers;
     private final String clientId;
     private final Semaphore wakeups = new Semaphore(0);
@@ -74,8 +78,9 @@ public class OutboxRelay {
     public OutboxRelay(MessagingConfig config, EntityManager entityManager, TopicProvisioner topics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String applicationName, MeterRegistry registry,
-            SchemaMigration schema) {
+            SchemaMigration schema, EventTracing tracing) {
         this.schema = schema;
+        this.tracing = tracing;
         this.config = config;
         this.entityManager = entityManager;
         this.topics = topics;
@@ -191,7 +196,7 @@ public class OutboxRelay {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
                     SELECT id, aggregateid, type, payload::text, topic,
-                           to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                           to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), tracingspancontext
                     FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT :limit
                     """).setParameter("limit", config.outbox().batchSize()).getResultList();
             if (rows.isEmpty()) {
@@ -219,13 +224,16 @@ public class OutboxRelay {
      */
     private void publishAsOneKafkaTransaction(List<Object[]> rows) {
         KafkaProducer<String, byte[]> kafka = producer();
+        List<Span> spans = new ArrayList<>();
         try {
             kafka.beginTransaction();
             for (Object[] row : rows) {
-                kafka.send(toRecord(row));
+                kafka.send(toRecord(row, spans));
             }
             kafka.commitTransaction();
+            spans.forEach(Span::end);
         } catch (KafkaException e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.getMessage()).end());
             try {
                 kafka.abortTransaction();
             } catch (KafkaException | IllegalStateException ignored) {
@@ -236,7 +244,8 @@ public class OutboxRelay {
         }
     }
 
-    private ProducerRecord<String, byte[]> toRecord(Object[] row) {
+    /** The record of one row; a row written inside a trace is published in a span that continues it. */
+    private ProducerRecord<String, byte[]> toRecord(Object[] row, List<Span> spans) {
         String id = row[0].toString();
         String aggregateId = (String) row[1];
         String type = (String) row[2];
@@ -245,6 +254,10 @@ public class OutboxRelay {
         String time = (String) row[5];
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, aggregateId, payload);
         CloudEventHeaders.write(record.headers(), id, config.source(), type, time, aggregateId);
+        Map<String, String> traceContext = EventTracing.fromStored((String) row[6]);
+        if (!traceContext.isEmpty()) {
+            spans.add(tracing.startPublishing(traceContext, topic, id, record.headers()));
+        }
         return record;
     }
 

@@ -27,6 +27,7 @@ final class Platform {
     private final PostgresTestResource postgres = PostgresTestResource.durable();
     private final KafkaTestResource kafka = new KafkaTestResource();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final TraceCollector traces = TraceCollector.start();
     private Map<String, String> serviceEnvironment;
     private String jdbcUrl;
     private String dbUser;
@@ -66,6 +67,13 @@ final class Platform {
         // Tokens come from Tokens (the dev key), as they would from an identity provider.
         environment.put("JWT_PUBLIC_KEY_LOCATION", "file:" + root.resolve("deploy/local/dev-keys/public.pem"));
         environment.put("JWT_ISSUER", Tokens.ISSUER);
+        if (!Boolean.getBoolean("leveling.e2e.untraced")) {
+            // Traced as a deployment that turns tracing on; exported spans are kept by the test's collector.
+            environment.put("OTEL_SDK_DISABLED", "false");
+            environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+            environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+            environment.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
+        }
         serviceEnvironment = Map.copyOf(environment);
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         for (String name : serviceNames) {
@@ -88,6 +96,11 @@ final class Platform {
     /** The environment the services run with: database, broker and token settings. */
     Map<String, String> serviceEnvironment() {
         return serviceEnvironment;
+    }
+
+    /** The spans the services exported (none when started with {@code -Dleveling.e2e.untraced=true}). */
+    TraceCollector traces() {
+        return traces;
     }
 
     String jdbcUrl() {
@@ -120,5 +133,6 @@ final class Platform {
         Stream.of(services.values().toArray(ServiceProcess[]::new)).parallel().forEach(ServiceProcess::stop);
         kafka.stop();
         postgres.stop();
+        traces.stop();
     }
 }
