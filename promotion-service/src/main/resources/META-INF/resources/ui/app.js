@@ -4,7 +4,7 @@
 'use strict';
 
 const TOKEN_KEY = 'leveling.token';
-const state = { cycleId: null, cursor: null, me: null, caseId: null };
+const state = { cycleId: null, cursor: null, me: null, caseId: null, evidenceServiceUrl: null };
 
 function $(id) {
   return document.getElementById(id);
@@ -172,8 +172,91 @@ function renderPacket(packet) {
       el('td', { class: `status-${c.status}` }, c.status), el('td', {}, c.targetLevelQuarters.join(', ')),
       el('td', {}, c.latestRating ? `${c.latestRating.rating} (${c.latestRating.date})` : '—'))))),
     el('h4', {}, `Evidence (${packet.evidence.length})`),
-    el('ul', {}, packet.evidence.map(e => el('li', {}, `${e.title} — ${e.kind}, ${e.level}, `
-      + `${e.occurredFrom} … ${e.occurredTo}`))));
+    el('div', { id: 'packet-evidence' }, packet.evidence.map(e => el('article', { class: 'evidence', 'data-evidence': e.evidenceId },
+      el('h5', {}, e.title),
+      el('p', { class: 'muted' }, `${e.kind}, ${e.level}, ${e.occurredFrom} … ${e.occurredTo}; `
+        + `${e.acknowledgements} acknowledgement(s), ${e.endorsements} endorsement(s) when the packet was frozen`),
+      el('div', { class: 'evidence-body' }, el('p', { class: 'muted' }, 'Loading the narrative from evidence-service…'))))));
+  showEvidenceNarratives(packet.evidence.map(e => e.evidenceId));
+}
+
+/** Where evidence-service answers, as this deployment tells the UI (asked once per page). */
+async function evidenceServiceUrl() {
+  if (!state.evidenceServiceUrl) {
+    state.evidenceServiceUrl = (await api('GET', '/api/v1/ui-settings')).evidenceServiceUrl;
+  }
+  return state.evidenceServiceUrl;
+}
+
+/**
+ * Reads each evidence item from evidence-service with the member's own token (which it allows for the
+ * committee of an open case) and shows its narrative, impact, links and attestations under the packet
+ * entry. An item that cannot be read says why, and the rest of the case stays usable.
+ */
+async function showEvidenceNarratives(ids) {
+  let base;
+  try {
+    base = await evidenceServiceUrl();
+  } catch (e) {
+    ids.forEach(id => showEvidenceProblem(id, e.message));
+    return;
+  }
+  await Promise.all(ids.map(async id => {
+    try {
+      renderEvidenceBody(id, await api('GET', `${base}/api/v1/evidence/${encodeURIComponent(id)}`));
+    } catch (e) {
+      showEvidenceProblem(id, e.status ? e.message : 'evidence-service did not answer; try again later.');
+    }
+  }));
+}
+
+function evidenceBody(id) {
+  const item = [...document.querySelectorAll('#packet-evidence article')].find(a => a.dataset.evidence === id);
+  return item && item.querySelector('.evidence-body');
+}
+
+function showEvidenceProblem(id, text) {
+  const body = evidenceBody(id);
+  if (body) {
+    body.replaceChildren(el('p', { class: 'error' }, `Narrative not available: ${text}`));
+  }
+}
+
+/** Only web links become anchors: anything else (javascript:, data:) is shown as text. */
+function linkTo(url) {
+  let parsed = null;
+  try {
+    parsed = new URL(url);
+  } catch (e) {
+    // not a URL: text
+  }
+  return parsed && (parsed.protocol === 'https:' || parsed.protocol === 'http:')
+    ? el('a', { href: parsed.href, rel: 'noopener noreferrer', target: '_blank' }, url) : url;
+}
+
+function renderEvidenceBody(id, evidence) {
+  const body = evidenceBody(id);
+  if (!body) {
+    return; // another case was opened meanwhile
+  }
+  const attestations = evidence.attestations || [];
+  const byManagement = attestations.filter(a => a.kind !== 'ENDORSED');
+  const endorsements = attestations.filter(a => a.kind === 'ENDORSED');
+  const describe = (a, what) => el('li', {}, `${what}${a.attesterId}, ${a.at.slice(0, 10)}`,
+    a.comment ? `: “${a.comment}”` : '');
+  body.replaceChildren(
+    el('p', { class: 'narrative' }, evidence.narrative || '—'),
+    el('dl', {},
+      el('dt', {}, 'Impact'), el('dd', {}, evidence.impact || '—'),
+      el('dt', {}, 'Competencies'), el('dd', {}, (evidence.competencies || []).join(', ')),
+      el('dt', {}, 'Status now'), el('dd', {}, evidence.status),
+      el('dt', {}, 'Links'), el('dd', {}, (evidence.links || []).length
+        ? el('ul', {}, evidence.links.map(l => el('li', {}, linkTo(l)))) : '—'),
+      el('dt', {}, 'Acknowledgement'), el('dd', {}, byManagement.length
+        ? el('ul', { class: 'acknowledgements' }, byManagement.map(a => describe(a, `${a.kind.toLowerCase()} by `)))
+        : 'not yet'),
+      el('dt', {}, `Endorsements (${endorsements.length})`), el('dd', {}, endorsements.length
+        ? el('ul', { class: 'endorsements' }, endorsements.map(a => describe(a, ''))) : 'none')));
 }
 
 function renderVotes(n, votes, packet) {

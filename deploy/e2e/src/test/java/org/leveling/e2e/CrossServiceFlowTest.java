@@ -24,8 +24,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.leveling.common.testing.CommitteeUi;
 import org.leveling.common.testing.EventStreamClient;
 import org.leveling.common.testing.Tokens;
+import org.openqa.selenium.By;
 
 import io.restassured.http.ContentType;
 
@@ -224,6 +226,7 @@ class CrossServiceFlowTest {
         var packet = given().baseUri(promotion).auth().oauth2(SampleData.as("E230"))
                 .get("/api/v1/nominations/{id}/packet", nomination).then().statusCode(200).extract().jsonPath();
         assertThat(packet.getList("evidence")).hasSize(4); // the four acknowledged pieces; the draft does not count
+        aCommitteeMemberReadsTheEvidenceItselfInThePacketView(promotion, nomination);
         SamplePromotion.transition(promotion, cycleId, "START_REVIEW");
 
         SamplePromotion.vote(promotion, nomination, "E313", "APPROVE").then().statusCode(201);
@@ -287,6 +290,29 @@ class CrossServiceFlowTest {
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getString(1) : "";
             }
+        }
+    }
+
+    /**
+     * The chair opens the case in the committee UI: next to the readiness table, each evidence item's
+     * narrative, links, acknowledgement and endorsements, read by the browser from evidence-service with
+     * the chair's own token (CORS, CSP connect-src), since the packet itself carries no narratives.
+     */
+    private static void aCommitteeMemberReadsTheEvidenceItselfInThePacketView(String promotion, String nomination) {
+        try (CommitteeUi ui = CommitteeUi.start()) {
+            ui.signIn(promotion + "/ui/", SampleData.as("E230"));
+            ui.js("openCase('" + nomination + "');");
+            ui.waitUntil(() -> ui.browser().findElements(By.cssSelector("#packet-evidence .narrative")).size() == 4,
+                    Duration.ofSeconds(20));
+            String packetView = ui.text("packet");
+            assertThat(packetView).contains("Owned instant payouts from discovery to launch")
+                    .contains("https://wiki.example.com/payments/instant-payouts")
+                    .contains("acknowledged by E220").contains("Matches what I saw.")
+                    .contains("Endorsements (2)").contains("E301").contains("I worked on this with them.")
+                    .doesNotContain("Narrative not available");
+            assertThat(ui.browser().findElement(By.linkText("https://wiki.example.com/payments/instant-payouts"))
+                    .getAttribute("rel")).isEqualTo("noopener noreferrer");
+            ui.screenshot("packet-view-evidence.png");
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.leveling.common.testing.KafkaTestResource;
 import org.leveling.common.testing.PostgresTestResource;
+import org.leveling.common.testing.StackProcess;
 import org.leveling.common.testing.Tokens;
 
 /**
@@ -74,11 +75,23 @@ final class Platform {
             environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
             environment.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
         }
+        // Ports first: the committee UI (promotion-service) reads evidence from evidence-service in the
+        // browser, so each must know the other's address as a deployment configures it.
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String name : serviceNames) {
+            ports.put(name, StackProcess.freePort());
+        }
+        if (ports.containsKey("promotion-service")) {
+            environment.put("CORS_ORIGINS", "http://127.0.0.1:" + ports.get("promotion-service"));
+        }
+        if (ports.containsKey("evidence-service")) {
+            environment.put("EVIDENCE_SERVICE_URL", "http://127.0.0.1:" + ports.get("evidence-service"));
+        }
         serviceEnvironment = Map.copyOf(environment);
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         for (String name : serviceNames) {
             starting.add(CompletableFuture.supplyAsync(
-                    () -> ServiceProcess.start(root, name, environment)));
+                    () -> ServiceProcess.start(root, name, environment, ports.get(name))));
         }
         for (int i = 0; i < serviceNames.length; i++) {
             services.put(serviceNames[i], starting.get(i).join());

@@ -35,8 +35,8 @@ final class ServiceProcess {
         this.baseUrl = baseUrl;
     }
 
-    static ServiceProcess start(Path root, String name, Map<String, String> environment) {
-        ServiceProcess service = launch(root, name, name, environment);
+    static ServiceProcess start(Path root, String name, Map<String, String> environment, int port) {
+        ServiceProcess service = launch(root, name, name, environment, port);
         service.awaitReady();
         return service;
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.leveling.promotion.api.CaseFixture.HR;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,16 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.people.PeopleDirectory;
+import org.leveling.common.testing.CommitteeUi;
 import org.leveling.common.testing.Tokens;
 import org.leveling.common.testing.Upstream;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,11 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CalibrationDashboardTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private static WebDriver browser;
+    private static CommitteeUi ui;
 
     @Inject
     FrameworkCatalog catalog;
@@ -54,23 +42,17 @@ class CalibrationDashboardTest {
     PeopleDirectory people;
 
     @TestHTTPResource("/ui/")
-    URL ui;
+    URL uiUrl;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        assertThat(CHROMIUM).as("Chromium for the browser tests (apt-get install chromium chromium-driver; "
-                + ".ci/run installs it)").exists();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1800");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
-        Files.createDirectories(SCREENSHOTS);
+    static void startBrowser() {
+        ui = CommitteeUi.start();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (ui != null) {
+            ui.close();
         }
     }
 
@@ -119,33 +101,28 @@ class CalibrationDashboardTest {
     }
 
     private void openDashboard(String token, String cycle) {
-        browser.get(ui.toString());
-        js("sessionStorage.clear();");
-        browser.navigate().refresh();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
-        browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.cssSelector("#sign-in-form button")).click();
+        ui.signIn(uiUrl.toString(), token);
+        WebDriverWait wait = new WebDriverWait(ui.browser(), Duration.ofSeconds(15));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cycle option[value='" + cycle + "']")));
-        new Select(browser.findElement(By.id("cycle"))).selectByValue(cycle);
-        browser.findElement(By.id("show-calibration")).click();
+        new Select(ui.browser().findElement(By.id("cycle"))).selectByValue(cycle);
+        ui.click(By.id("show-calibration"));
         wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
         wait.until(driver -> !text("calibration-summary").isEmpty());
     }
 
     private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
+        return ui.text(id);
     }
 
     private Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+        return ui.js(script);
     }
 
     private void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout) {
-        new WebDriverWait(browser, timeout).until(driver -> condition.getAsBoolean());
+        ui.waitUntil(condition, timeout);
     }
 
-    private void screenshot(String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    private void screenshot(String name) {
+        ui.screenshot(name);
     }
 }
