@@ -54,7 +54,7 @@ public class LevelChangeProposalService {
      * by the rules of a direct append; at most one proposal per person is open at a time.
      */
     @Transactional
-    public LevelChangeProposal propose(String employeeId, LevelHistoryService.LevelChange change) {
+    public LevelChangeProposal propose(String employeeId, LevelChange change) {
         if (!change.reason().needsSecondPerson()) {
             throw new IllegalArgumentException(change.reason() + " levels are appended directly, not proposed");
         }
@@ -194,8 +194,7 @@ public class LevelChangeProposalService {
             String proposedBy, String decidedBy, Long historyEntryId) {
 
         static State of(LevelChangeProposal p) {
-            return new State(p.id(), p.employeeId(), p.frameworkKey() + "/" + p.frameworkVersion() + "/" + p.level()
-                    + " from " + p.effectiveFrom() + " (" + p.reason() + ")", p.previousLevel(), p.status(),
+            return new State(p.id(), p.employeeId(), p.proposed().describe(), p.previousLevel(), p.status(),
                     p.proposedBy(), p.decidedBy(), p.historyEntryId());
         }
     }
