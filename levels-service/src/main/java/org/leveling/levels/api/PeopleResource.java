@@ -133,7 +133,7 @@ public class PeopleResource {
     public RestResponse<PersonResponse> get(@PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId) {
         Person person = people.get(employeeId);
-        return RestResponse.ResponseBuilder.ok(PersonResponse.of(person, levels.currentLevel(employeeId))).tag(IfMatch.etag(person.revision())).build();
+        return IfMatch.tagged(PersonResponse.of(person, levels.currentLevel(employeeId)), person.revision());
     }
 
     @GET
