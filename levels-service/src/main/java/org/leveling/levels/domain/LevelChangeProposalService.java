@@ -126,10 +126,8 @@ public class LevelChangeProposalService {
      * 409 once it is decided.
      */
     private LevelChangeProposal lockForDecision(String id, Caller caller, boolean approving) {
-        LevelChangeProposal proposal = LevelChangeProposal.findById(id);
-        if (proposal == null) {
-            throw new ResourceNotFoundException(RESOURCE, id);
-        }
+        LevelChangeProposal proposal = LevelChangeProposal.<LevelChangeProposal>findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException(RESOURCE, id));
         String person = proposal.employeeId();
         if (SeparationOfDuties.isSelf(caller, person)) {
             throw ProblemException.forbidden("Nobody decides a change of their own level, whatever their roles: "
@@ -153,11 +151,8 @@ public class LevelChangeProposalService {
     /** One proposal, for hr-admin; 404 for an unknown id. */
     @Transactional
     public LevelChangeProposal get(String id) {
-        LevelChangeProposal proposal = LevelChangeProposal.findById(id);
-        if (proposal == null) {
-            throw new ResourceNotFoundException(RESOURCE, id);
-        }
-        return proposal;
+        return LevelChangeProposal.<LevelChangeProposal>findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException(RESOURCE, id));
     }
 
     /** A position in the list of proposals, oldest first: after the proposal made at this time with this id. */

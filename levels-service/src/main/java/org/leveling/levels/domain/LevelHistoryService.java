@@ -212,10 +212,11 @@ public class LevelHistoryService {
     }
 
     static Optional<LevelAssignment> latest(String employeeId) {
-        return LevelAssignment.<LevelAssignment>find("employeeId = ?1", newestFirst(), employeeId).firstResultOptional();
+        return LevelAssignment.<LevelAssignment>find("employeeId = ?1", newestFirst(), employeeId)
+                .firstResultOptional();
     }
 
-    /** A history in date order, entries of one date in the order they were appended; new each time, as Sort.and mutates. */
+    /** A history in date order, one date's entries as appended; a new Sort each time, as Sort.and mutates. */
     private static Sort oldestFirst() {
         return Sort.by("change.effectiveFrom").and("id");
     }
