@@ -2,6 +2,8 @@ package org.leveling.common.web;
 
 import jakarta.ws.rs.core.EntityTag;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 /**
  * Entity tags as every service writes them — the resource's revision number — and the
  * {@code If-Match} header read back into a revision.
@@ -17,6 +19,11 @@ public final class IfMatch {
     /** The strong entity tag of a resource at {@code revision}: {@code "3"}. */
     public static EntityTag etag(long revision) {
         return new EntityTag(Long.toString(revision));
+    }
+
+    /** A 200 with {@code entity} and the entity tag of {@code revision}, for the client to send back as If-Match. */
+    public static <T> RestResponse<T> tagged(T entity, long revision) {
+        return RestResponse.ResponseBuilder.ok(entity).tag(etag(revision)).build();
     }
 
     /**

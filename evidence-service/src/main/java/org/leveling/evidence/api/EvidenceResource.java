@@ -128,8 +128,7 @@ public class EvidenceResource {
     @Operation(summary = "One piece of evidence with its attestations")
     @APIResponse(responseCode = "200", description = "The evidence; ETag is its revision")
     public RestResponse<EvidenceView> get(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
-        Evidence e = evidence.get(id);
-        return RestResponse.ResponseBuilder.ok(EvidenceView.of(e, evidence.attestations(id))).tag(IfMatch.etag(e.revision())).build();
+        return tagged(evidence.get(id));
     }
 
     @PATCH
@@ -143,8 +142,7 @@ public class EvidenceResource {
     @APIResponse(responseCode = "412", description = "If-Match does not match the current revision")
     public RestResponse<EvidenceView> edit(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id,
             @HeaderParam("If-Match") @Size(max = 40) String ifMatch, @Valid @NotNull PatchEvidence patch) {
-        Evidence e = evidence.edit(id, patch::applyTo, revision(ifMatch));
-        return RestResponse.ResponseBuilder.ok(EvidenceView.of(e, evidence.attestations(id))).tag(IfMatch.etag(e.revision())).build();
+        return tagged(evidence.edit(id, patch::applyTo, revision(ifMatch)));
     }
 
     @POST
@@ -221,7 +219,11 @@ public class EvidenceResource {
     }
 
     private Response view(Evidence e) {
-        return Response.ok(EvidenceView.of(e, evidence.attestations(e.id()))).tag(IfMatch.etag(e.revision())).build();
+        return tagged(e).toResponse();
+    }
+
+    private RestResponse<EvidenceView> tagged(Evidence e) {
+        return IfMatch.tagged(EvidenceView.of(e, evidence.attestations(e.id())), e.revision());
     }
 
     private static String required(Comment comment) {

@@ -15,14 +15,13 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.Immutability;
+import org.leveling.common.persistence.RevisedEntity;
 import org.leveling.common.problem.ProblemException;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Something a person did that shows one or more competencies at a level of a pinned framework version. */
 @Entity
 @Table(name = "evidence")
-public class Evidence extends PanacheEntityBase {
+public class Evidence extends RevisedEntity {
 
     @Id
     private String id;
@@ -54,11 +53,6 @@ public class Evidence extends PanacheEntityBase {
     private LocalDate occurredTo;
     @Enumerated(EnumType.STRING)
     private EvidenceStatus status;
-    private long revision;
-    @Column(name = "created_at", updatable = false)
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
     @Column(name = "submitted_at")
     private Instant submittedAt;
     @Column(name = "idempotency_key", updatable = false)
@@ -87,9 +81,7 @@ public class Evidence extends PanacheEntityBase {
         evidence.authorId = authorId;
         evidence.apply(content);
         evidence.status = EvidenceStatus.DRAFT;
-        evidence.revision = 1;
-        evidence.createdAt = now;
-        evidence.updatedAt = now;
+        evidence.firstRevision(now);
         evidence.idempotencyKey = idempotencyKey;
         evidence.requestDigest = requestDigest;
         return evidence;
@@ -98,8 +90,7 @@ public class Evidence extends PanacheEntityBase {
     /** Replaces the content of a draft; the caller has checked the status and validated the content. */
     public void edit(EvidenceContent content, Instant now) {
         apply(content);
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
     }
 
     /** Moves to {@code next}; false (and no change) when the lifecycle does not allow it. */
@@ -108,8 +99,7 @@ public class Evidence extends PanacheEntityBase {
             return false;
         }
         status = next;
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
         if (next == EvidenceStatus.SUBMITTED) {
             submittedAt = now;
         }
@@ -149,18 +139,6 @@ public class Evidence extends PanacheEntityBase {
 
     public EvidenceStatus status() {
         return status;
-    }
-
-    public long revision() {
-        return revision;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 
     public Instant submittedAt() {

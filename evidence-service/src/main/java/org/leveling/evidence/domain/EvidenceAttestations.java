@@ -65,10 +65,8 @@ public class EvidenceAttestations {
      */
     @Transactional
     public Evidence endorse(String id, String comment) {
-        Evidence evidence = Evidence.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (evidence == null) {
-            throw new ResourceNotFoundException("evidence", id);
-        }
+        Evidence evidence = Evidence.<Evidence>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ResourceNotFoundException("evidence", id));
         Caller caller = access.caller();
         String me = caller.employeeId();
         if (me.equals(evidence.subjectId()) || me.equals(evidence.authorId())) {

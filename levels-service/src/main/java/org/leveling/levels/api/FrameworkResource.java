@@ -111,8 +111,8 @@ public class FrameworkResource {
     @APIResponse(responseCode = "200", description = "The draft")
     public RestResponse<Draft> draft(@PathParam("key") String key) {
         Framework framework = frameworks.get(key);
-        return RestResponse.ResponseBuilder.ok(new Draft(key, framework.draftRevision(), frameworks.draftOf(framework)))
-                .tag(IfMatch.etag(framework.draftRevision())).build();
+        return IfMatch.tagged(new Draft(key, framework.draftRevision(), frameworks.draftOf(framework)),
+                framework.draftRevision());
     }
 
     @PUT
@@ -130,8 +130,7 @@ public class FrameworkResource {
             @Parameter(description = "ETag of the draft being replaced, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull FrameworkDocument document) {
         Framework framework = frameworks.replaceDraft(key, IfMatch.revision(ifMatch), document);
-        return RestResponse.ResponseBuilder.ok(new Draft(key, framework.draftRevision(), document)).tag(IfMatch.etag(framework.draftRevision()))
-                .build();
+        return IfMatch.tagged(new Draft(key, framework.draftRevision(), document), framework.draftRevision());
     }
 
     @POST

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.leveling.levels.domain.LevelAssignment;
+import org.leveling.levels.domain.LevelChange;
 import org.leveling.levels.domain.LevelChangeProposal;
 
 @Schema(name = "LevelChangeProposal", description = "A manual level change waiting for, or decided by, a second "
@@ -29,8 +30,9 @@ public record LevelChangeProposalView(
         @Schema(description = "The history entry the approval appended; null unless APPROVED.") Long historyEntryId) {
 
     static LevelChangeProposalView of(LevelChangeProposal p) {
-        return new LevelChangeProposalView(p.id(), p.employeeId(), p.frameworkKey(), p.frameworkVersion(), p.level(),
-                p.effectiveFrom(), p.reason(), p.sourceRef(), p.previousLevel(), p.status(), p.proposedBy(),
+        LevelChange c = p.proposed();
+        return new LevelChangeProposalView(p.id(), p.employeeId(), c.frameworkKey(), c.frameworkVersion(), c.level(),
+                c.effectiveFrom(), c.reason(), c.sourceRef(), p.previousLevel(), p.status(), p.proposedBy(),
                 p.proposedAt(), p.decidedBy(), p.decidedAt(), p.rejectionReason(), p.historyEntryId());
     }
 }

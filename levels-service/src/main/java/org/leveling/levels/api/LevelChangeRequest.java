@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.leveling.common.web.Ids;
 import org.leveling.levels.domain.LevelAssignment;
-import org.leveling.levels.domain.LevelHistoryService;
+import org.leveling.levels.domain.LevelChange;
 
 @Schema(name = "LevelChange", description = "A new entry of a person's level history.")
 public record LevelChangeRequest(
@@ -23,8 +23,8 @@ public record LevelChangeRequest(
         @NotNull LevelAssignment.Reason reason,
         @Schema(description = "What caused it, e.g. a promotion decision id.") @Size(max = 255) String sourceRef) {
 
-    LevelHistoryService.LevelChange toChange() {
-        return new LevelHistoryService.LevelChange(frameworkKey, frameworkVersion, level, effectiveFrom, reason,
+    LevelChange toChange() {
+        return new LevelChange(frameworkKey, frameworkVersion, level, effectiveFrom, reason,
                 sourceRef);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.leveling.levels.domain.LevelAssignment;
+import org.leveling.levels.domain.LevelChange;
 
 @Schema(name = "LevelHistoryEntry")
 public record LevelHistoryEntry(long id, String frameworkKey, int frameworkVersion, String level,
@@ -12,7 +13,8 @@ public record LevelHistoryEntry(long id, String frameworkKey, int frameworkVersi
         String recordedBy) {
 
     static LevelHistoryEntry of(LevelAssignment entry) {
-        return new LevelHistoryEntry(entry.id(), entry.frameworkKey(), entry.frameworkVersion(), entry.level(),
-                entry.effectiveFrom(), entry.reason(), entry.sourceRef(), entry.recordedAt(), entry.recordedBy());
+        LevelChange change = entry.change();
+        return new LevelHistoryEntry(entry.id(), change.frameworkKey(), change.frameworkVersion(), change.level(),
+                change.effectiveFrom(), change.reason(), change.sourceRef(), entry.recordedAt(), entry.recordedBy());
     }
 }

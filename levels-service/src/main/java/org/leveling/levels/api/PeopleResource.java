@@ -34,6 +34,7 @@ import org.leveling.common.web.Cursors;
 import org.leveling.common.web.Ids;
 import org.leveling.common.web.IfMatch;
 import org.leveling.common.web.Page;
+import org.leveling.levels.domain.LevelChange;
 import org.leveling.levels.domain.LevelChangeProposal;
 import org.leveling.levels.domain.LevelChangeProposalService;
 import org.leveling.levels.domain.LevelHistoryService;
@@ -132,7 +133,7 @@ public class PeopleResource {
     public RestResponse<PersonResponse> get(@PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId) {
         Person person = people.get(employeeId);
-        return RestResponse.ResponseBuilder.ok(PersonResponse.of(person, levels.currentLevel(employeeId))).tag(IfMatch.etag(person.revision())).build();
+        return IfMatch.tagged(PersonResponse.of(person, levels.currentLevel(employeeId)), person.revision());
     }
 
     @GET
@@ -206,7 +207,7 @@ public class PeopleResource {
             @PathParam("employeeId") @Pattern(regexp = Ids.EMPLOYEE_ID, message = Ids.EMPLOYEE_ID_MESSAGE)
             String employeeId,
             @Valid @NotNull LevelChangeRequest request) {
-        LevelHistoryService.LevelChange change = request.toChange();
+        LevelChange change = request.toChange();
         if (change.reason().needsSecondPerson()) {
             LevelChangeProposal proposal = proposals.propose(employeeId, change);
             return Response.accepted(LevelChangeProposalView.of(proposal))

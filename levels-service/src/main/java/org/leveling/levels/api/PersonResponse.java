@@ -32,7 +32,7 @@ public record PersonResponse(
         PersonDetails d = person.details();
         return new PersonResponse(person.employeeId(), d.name(), d.email(), d.managerId(), d.orgUnit(),
                 d.jobFamily(), d.track(), person.revision(), person.createdAt(), person.updatedAt(),
-                current.map(c -> new CurrentLevel(c.frameworkKey(), c.frameworkVersion(), c.level(), c.effectiveFrom()))
-                        .orElse(null));
+                current.map(LevelAssignment::change).map(c -> new CurrentLevel(c.frameworkKey(), c.frameworkVersion(),
+                        c.level(), c.effectiveFrom())).orElse(null));
     }
 }

@@ -1,12 +1,10 @@
 package org.leveling.levels.domain;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -36,19 +34,8 @@ public class LevelAssignment extends PanacheEntityBase {
     private Long id;
     @Column(name = "employee_id", updatable = false)
     private String employeeId;
-    @Column(name = "framework_key", updatable = false)
-    private String frameworkKey;
-    @Column(name = "framework_version", updatable = false)
-    private int frameworkVersion;
-    @Column(name = "level_code", updatable = false)
-    private String level;
-    @Column(name = "effective_from", updatable = false)
-    private LocalDate effectiveFrom;
-    @Enumerated(EnumType.STRING)
-    @Column(updatable = false)
-    private Reason reason;
-    @Column(name = "source_ref", updatable = false)
-    private String sourceRef;
+    @Embedded
+    private LevelChange change;
     @Column(name = "recorded_at", updatable = false)
     private Instant recordedAt;
     @Column(name = "recorded_by", updatable = false)
@@ -58,16 +45,10 @@ public class LevelAssignment extends PanacheEntityBase {
         // For Hibernate.
     }
 
-    public static LevelAssignment of(String employeeId, String frameworkKey, int frameworkVersion, String level,
-            LocalDate effectiveFrom, Reason reason, String sourceRef, Instant recordedAt, String recordedBy) {
+    public static LevelAssignment of(String employeeId, LevelChange change, Instant recordedAt, String recordedBy) {
         LevelAssignment assignment = new LevelAssignment();
         assignment.employeeId = employeeId;
-        assignment.frameworkKey = frameworkKey;
-        assignment.frameworkVersion = frameworkVersion;
-        assignment.level = level;
-        assignment.effectiveFrom = effectiveFrom;
-        assignment.reason = reason;
-        assignment.sourceRef = sourceRef;
+        assignment.change = change;
         assignment.recordedAt = recordedAt;
         assignment.recordedBy = recordedBy;
         return assignment;
@@ -81,28 +62,8 @@ public class LevelAssignment extends PanacheEntityBase {
         return employeeId;
     }
 
-    public String frameworkKey() {
-        return frameworkKey;
-    }
-
-    public int frameworkVersion() {
-        return frameworkVersion;
-    }
-
-    public String level() {
-        return level;
-    }
-
-    public LocalDate effectiveFrom() {
-        return effectiveFrom;
-    }
-
-    public Reason reason() {
-        return reason;
-    }
-
-    public String sourceRef() {
-        return sourceRef;
+    public LevelChange change() {
+        return change;
     }
 
     public Instant recordedAt() {

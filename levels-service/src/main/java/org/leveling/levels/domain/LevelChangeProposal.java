@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,19 +30,8 @@ public class LevelChangeProposal extends PanacheEntityBase {
     private String id;
     @Column(name = "employee_id", updatable = false)
     private String employeeId;
-    @Column(name = "framework_key", updatable = false)
-    private String frameworkKey;
-    @Column(name = "framework_version", updatable = false)
-    private int frameworkVersion;
-    @Column(name = "level_code", updatable = false)
-    private String level;
-    @Column(name = "effective_from", updatable = false)
-    private LocalDate effectiveFrom;
-    @Enumerated(EnumType.STRING)
-    @Column(updatable = false)
-    private LevelAssignment.Reason reason;
-    @Column(name = "source_ref", updatable = false)
-    private String sourceRef;
+    @Embedded
+    private LevelChange change;
     @Column(name = "based_on_entry_id", updatable = false)
     private Long basedOnEntryId;
     @Column(name = "previous_level", updatable = false)
@@ -66,19 +56,14 @@ public class LevelChangeProposal extends PanacheEntityBase {
     }
 
     /** A change proposed against the person's history as it is now ({@code latest}: its latest entry). */
-    static LevelChangeProposal propose(String id, String employeeId, LevelHistoryService.LevelChange change,
+    static LevelChangeProposal propose(String id, String employeeId, LevelChange change,
             Optional<LevelAssignment> latest, String proposedBy, Instant now) {
         LevelChangeProposal proposal = new LevelChangeProposal();
         proposal.id = id;
         proposal.employeeId = employeeId;
-        proposal.frameworkKey = change.frameworkKey();
-        proposal.frameworkVersion = change.frameworkVersion();
-        proposal.level = change.level();
-        proposal.effectiveFrom = change.effectiveFrom();
-        proposal.reason = change.reason();
-        proposal.sourceRef = change.sourceRef();
+        proposal.change = change;
         proposal.basedOnEntryId = latest.map(LevelAssignment::id).orElse(null);
-        proposal.previousLevel = latest.map(LevelAssignment::level).orElse(null);
+        proposal.previousLevel = latest.map(entry -> entry.change().level()).orElse(null);
         proposal.status = Status.PROPOSED;
         proposal.proposedBy = proposedBy;
         proposal.proposedAt = now;
@@ -91,9 +76,8 @@ public class LevelChangeProposal extends PanacheEntityBase {
     }
 
     /** The history entry an approval appends; without a source of its own, the proposal is what caused it. */
-    LevelHistoryService.LevelChange change() {
-        return new LevelHistoryService.LevelChange(frameworkKey, frameworkVersion, level, effectiveFrom, reason,
-                sourceRef == null ? id : sourceRef);
+    LevelChange change() {
+        return change.sourcedBy(id);
     }
 
     void approve(String approver, Instant now, long entryId) {
@@ -127,28 +111,9 @@ public class LevelChangeProposal extends PanacheEntityBase {
         return employeeId;
     }
 
-    public String frameworkKey() {
-        return frameworkKey;
-    }
-
-    public int frameworkVersion() {
-        return frameworkVersion;
-    }
-
-    public String level() {
-        return level;
-    }
-
-    public LocalDate effectiveFrom() {
-        return effectiveFrom;
-    }
-
-    public LevelAssignment.Reason reason() {
-        return reason;
-    }
-
-    public String sourceRef() {
-        return sourceRef;
+    /** The change as proposed, its source as given (none, most often). */
+    public LevelChange proposed() {
+        return change;
     }
 
     public Long basedOnEntryId() {
@@ -189,8 +154,9 @@ public class LevelChangeProposal extends PanacheEntityBase {
 
     /** The proposal as it is now, for the events it causes. */
     public Snapshot snapshot() {
-        return new Snapshot(id, employeeId, frameworkKey, frameworkVersion, level, previousLevel, effectiveFrom, reason,
-                status, proposedBy, proposedAt, decidedBy, decidedAt, historyEntryId);
+        return new Snapshot(id, employeeId, change.frameworkKey(), change.frameworkVersion(), change.level(),
+                previousLevel, change.effectiveFrom(), change.reason(), status, proposedBy, proposedAt, decidedBy,
+                decidedAt, historyEntryId);
     }
 
     /** What a proposal says, detached from its row (the rejection's reason stays in the row). */

@@ -54,7 +54,7 @@ public class LevelChangeProposalService {
      * by the rules of a direct append; at most one proposal per person is open at a time.
      */
     @Transactional
-    public LevelChangeProposal propose(String employeeId, LevelHistoryService.LevelChange change) {
+    public LevelChangeProposal propose(String employeeId, LevelChange change) {
         if (!change.reason().needsSecondPerson()) {
             throw new IllegalArgumentException(change.reason() + " levels are appended directly, not proposed");
         }
@@ -126,10 +126,8 @@ public class LevelChangeProposalService {
      * 409 once it is decided.
      */
     private LevelChangeProposal lockForDecision(String id, Caller caller, boolean approving) {
-        LevelChangeProposal proposal = LevelChangeProposal.findById(id);
-        if (proposal == null) {
-            throw new ResourceNotFoundException(RESOURCE, id);
-        }
+        LevelChangeProposal proposal = LevelChangeProposal.<LevelChangeProposal>findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException(RESOURCE, id));
         String person = proposal.employeeId();
         if (SeparationOfDuties.isSelf(caller, person)) {
             throw ProblemException.forbidden("Nobody decides a change of their own level, whatever their roles: "
@@ -153,11 +151,8 @@ public class LevelChangeProposalService {
     /** One proposal, for hr-admin; 404 for an unknown id. */
     @Transactional
     public LevelChangeProposal get(String id) {
-        LevelChangeProposal proposal = LevelChangeProposal.findById(id);
-        if (proposal == null) {
-            throw new ResourceNotFoundException(RESOURCE, id);
-        }
-        return proposal;
+        return LevelChangeProposal.<LevelChangeProposal>findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException(RESOURCE, id));
     }
 
     /** A position in the list of proposals, oldest first: after the proposal made at this time with this id. */
@@ -194,8 +189,7 @@ public class LevelChangeProposalService {
             String proposedBy, String decidedBy, Long historyEntryId) {
 
         static State of(LevelChangeProposal p) {
-            return new State(p.id(), p.employeeId(), p.frameworkKey() + "/" + p.frameworkVersion() + "/" + p.level()
-                    + " from " + p.effectiveFrom() + " (" + p.reason() + ")", p.previousLevel(), p.status(),
+            return new State(p.id(), p.employeeId(), p.proposed().describe(), p.previousLevel(), p.status(),
                     p.proposedBy(), p.decidedBy(), p.historyEntryId());
         }
     }

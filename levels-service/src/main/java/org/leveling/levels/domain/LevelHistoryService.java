@@ -42,11 +42,6 @@ public class LevelHistoryService {
         this.clock = clock;
     }
 
-    /** What a new history entry says. */
-    public record LevelChange(String frameworkKey, int frameworkVersion, String level, LocalDate effectiveFrom,
-            LevelAssignment.Reason reason, String sourceRef) {
-    }
-
     /**
      * Appends a person's first level in a framework (reason INITIAL), written directly: every other
      * manual change is a proposal for a second hr-admin ({@link LevelChangeProposalService}). The
@@ -61,8 +56,8 @@ public class LevelHistoryService {
         Caller caller = CurrentUser.ofCurrentRequest();
         SeparationOfDuties.refuseOwnLevel(caller, employeeId);
         lockPerson(employeeId);
-        if (LevelAssignment.count("employeeId = ?1 and frameworkKey = ?2 and reason = ?3", employeeId,
-                change.frameworkKey(), LevelAssignment.Reason.INITIAL) > 0) {
+        if (LevelAssignment.count("employeeId = ?1 and change.frameworkKey = ?2 and change.reason = ?3",
+                employeeId, change.frameworkKey(), LevelAssignment.Reason.INITIAL) > 0) {
             throw ProblemException.conflict(employeeId + " already has an INITIAL level in '" + change.frameworkKey()
                     + "': later changes are PROMOTION, TRANSFER or CORRECTION proposals for a second hr-admin.");
         }
@@ -79,7 +74,7 @@ public class LevelHistoryService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyPromotion(String eventType, String eventId, String producer, String candidateId,
             LevelChange change) {
-        if (LevelAssignment.count("employeeId = ?1 and sourceRef = ?2", candidateId, change.sourceRef()) > 0) {
+        if (LevelAssignment.count("employeeId = ?1 and change.sourceRef = ?2", candidateId, change.sourceRef()) > 0) {
             return;
         }
         Entry entry = appendEntry(candidateId, change, producer);
@@ -96,17 +91,17 @@ public class LevelHistoryService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void revertPromotion(String eventType, String eventId, String producer, String candidateId,
             String supersededDecisionId, String decisionId) {
-        if (LevelAssignment.count("employeeId = ?1 and sourceRef = ?2", candidateId, decisionId) > 0) {
+        if (LevelAssignment.count("employeeId = ?1 and change.sourceRef = ?2", candidateId, decisionId) > 0) {
             return;
         }
         Optional<LevelAssignment> promotion = LevelAssignment.<LevelAssignment>find(
-                "employeeId = ?1 and sourceRef = ?2 and reason = ?3", candidateId, supersededDecisionId,
+                "employeeId = ?1 and change.sourceRef = ?2 and change.reason = ?3", candidateId, supersededDecisionId,
                 LevelAssignment.Reason.PROMOTION).firstResultOptional();
         if (promotion.isEmpty()) {
             return;
         }
         List<LevelAssignment> history = LevelAssignment.list("employeeId = ?1",
-                Sort.by("effectiveFrom").and("id"), candidateId);
+                oldestFirst(), candidateId);
         int at = history.indexOf(promotion.get());
         if (at != history.size() - 1) {
             throw invalid("supersedesDecisionId", "the promotion of decision " + supersededDecisionId
@@ -117,9 +112,10 @@ public class LevelHistoryService {
                     + " is the first entry of the history; there is no level to return to");
         }
         LevelAssignment before = history.get(at - 1);
-        Entry entry = appendEntry(candidateId, new LevelChange(before.frameworkKey(), before.frameworkVersion(),
-                before.level(), promotion.get().effectiveFrom(), LevelAssignment.Reason.CORRECTION, decisionId),
-                producer);
+        LevelChange undone = before.change();
+        Entry entry = appendEntry(candidateId, new LevelChange(undone.frameworkKey(), undone.frameworkVersion(),
+                undone.level(), promotion.get().change().effectiveFrom(), LevelAssignment.Reason.CORRECTION,
+                decisionId), producer);
         changes.record(new EventCause(producer, eventType, eventId), entry.change());
     }
 
@@ -158,9 +154,9 @@ public class LevelHistoryService {
             return Optional.of(new FieldViolation("level", "'" + change.level() + "' is not a level or sub-level of "
                     + change.frameworkKey() + " version " + change.frameworkVersion()));
         }
-        if (latest.isPresent() && change.effectiveFrom().isBefore(latest.get().effectiveFrom())) {
+        if (latest.isPresent() && change.effectiveFrom().isBefore(latest.get().change().effectiveFrom())) {
             return Optional.of(new FieldViolation("effectiveFrom", "is before the latest entry ("
-                    + latest.get().effectiveFrom() + "); history is appended in date order"));
+                    + latest.get().change().effectiveFrom() + "); history is appended in date order"));
         }
         return Optional.empty();
     }
@@ -170,12 +166,10 @@ public class LevelHistoryService {
      * returned entry's change (audit row and level-changed) with its cause.
      */
     Entry record(String employeeId, LevelChange change, String recordedBy, Optional<LevelAssignment> latest) {
-        LevelAssignment entry = LevelAssignment.of(employeeId, change.frameworkKey(), change.frameworkVersion(),
-                change.level(), change.effectiveFrom(), change.reason(), change.sourceRef(),
-                clock.instant(), recordedBy);
+        LevelAssignment entry = LevelAssignment.of(employeeId, change, clock.instant(), recordedBy);
         entry.persistAndFlush();
         LevelChanged changed = new LevelChanged(employeeId, change.frameworkKey(), change.frameworkVersion(),
-                change.level(), latest.map(LevelAssignment::level).orElse(null), change.effectiveFrom(),
+                change.level(), latest.map(previous -> previous.change().level()).orElse(null), change.effectiveFrom(),
                 change.reason(), change.sourceRef(), entry.id());
         return new Entry(entry, latest.map(LevelHistoryService::describe).orElse(null), changed);
     }
@@ -201,26 +195,34 @@ public class LevelHistoryService {
     public List<LevelAssignment> history(String employeeId, Position after, int limit) {
         boolean known = Person.findById(employeeId) != null;
         access.requireFoundAndAccessible(known ? employeeId : null, "person", employeeId);
-        Sort order = Sort.by("effectiveFrom").and("id");
+        Sort order = oldestFirst();
         return (after == null
                 ? LevelAssignment.<LevelAssignment>find("employeeId = ?1", order, employeeId)
-                : LevelAssignment.<LevelAssignment>find("employeeId = ?1 and (effectiveFrom > ?2 or (effectiveFrom = ?2 "
-                        + "and id > ?3))", order, employeeId, after.effectiveFrom(), after.id()))
+                : LevelAssignment.<LevelAssignment>find("employeeId = ?1 and (change.effectiveFrom > ?2 "
+                        + "or (change.effectiveFrom = ?2 and id > ?3))", order, employeeId, after.effectiveFrom(),
+                        after.id()))
                 .page(0, limit).list();
     }
 
     /** The entry in effect today: the latest one effective on or before today's date. */
     @Transactional
     public Optional<LevelAssignment> currentLevel(String employeeId) {
-        return LevelAssignment.<LevelAssignment>find("employeeId = ?1 and effectiveFrom <= ?2",
-                Sort.by("effectiveFrom", Sort.Direction.Descending).and("id", Sort.Direction.Descending), employeeId,
-                LocalDate.now(clock)).firstResultOptional();
+        return LevelAssignment.<LevelAssignment>find("employeeId = ?1 and change.effectiveFrom <= ?2", newestFirst(),
+                employeeId, LocalDate.now(clock)).firstResultOptional();
     }
 
     static Optional<LevelAssignment> latest(String employeeId) {
-        return LevelAssignment.<LevelAssignment>find("employeeId = ?1",
-                Sort.by("effectiveFrom", Sort.Direction.Descending).and("id", Sort.Direction.Descending), employeeId)
+        return LevelAssignment.<LevelAssignment>find("employeeId = ?1", newestFirst(), employeeId)
                 .firstResultOptional();
+    }
+
+    /** A history in date order, one date's entries as appended; a new Sort each time, as Sort.and mutates. */
+    private static Sort oldestFirst() {
+        return Sort.by("change.effectiveFrom").and("id");
+    }
+
+    private static Sort newestFirst() {
+        return Sort.by("change.effectiveFrom", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
     }
 
     private static boolean hasLevel(FrameworkDocument document, String code) {
@@ -238,7 +240,6 @@ public class LevelHistoryService {
     }
 
     static String describe(LevelAssignment entry) {
-        return entry.frameworkKey() + "/" + entry.frameworkVersion() + "/" + entry.level() + " from "
-                + entry.effectiveFrom() + " (" + entry.reason() + ")";
+        return entry.change().describe();
     }
 }

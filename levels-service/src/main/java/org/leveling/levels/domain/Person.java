@@ -9,12 +9,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.leveling.common.persistence.RevisedEntity;
 
 /** A person in the directory. Each change raises the revision and yields the event it causes. */
 @Entity
 @Table(name = "person")
-public class Person extends PanacheEntityBase {
+public class Person extends RevisedEntity {
 
     @Id
     @Column(name = "employee_id")
@@ -28,11 +28,6 @@ public class Person extends PanacheEntityBase {
     @Column(name = "job_family")
     private String jobFamily;
     private String track;
-    private long revision;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
 
     protected Person() {
         // For Hibernate.
@@ -43,9 +38,7 @@ public class Person extends PanacheEntityBase {
         Person person = new Person();
         person.employeeId = employeeId;
         person.set(details);
-        person.revision = 1;
-        person.createdAt = now;
-        person.updatedAt = now;
+        person.firstRevision(now);
         return new Registration(person, person.upserted());
     }
 
@@ -55,8 +48,7 @@ public class Person extends PanacheEntityBase {
             return Optional.empty();
         }
         set(details);
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
         return Optional.of(upserted());
     }
 
@@ -74,7 +66,7 @@ public class Person extends PanacheEntityBase {
     }
 
     private PersonUpserted upserted() {
-        return new PersonUpserted(employeeId, name, managerId, orgUnit, jobFamily, track, revision, updatedAt);
+        return new PersonUpserted(employeeId, name, managerId, orgUnit, jobFamily, track, revision(), updatedAt());
     }
 
     public String employeeId() {
@@ -83,18 +75,6 @@ public class Person extends PanacheEntityBase {
 
     public String managerId() {
         return managerId;
-    }
-
-    public long revision() {
-        return revision;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 
     /** A newly registered person and the event of their registration. */

@@ -132,9 +132,7 @@ public class CycleResource {
     @APIResponse(responseCode = "200", description = "The cycle; its ETag is the revision to send as If-Match")
     @APIResponse(responseCode = "404", description = "Unknown cycle")
     public RestResponse<CycleView> get(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
-        Cycle cycle = cycles.get(id);
-        return RestResponse.ResponseBuilder.ok(CycleView.of(cycle, cycles.history(id)))
-                .tag(IfMatch.etag(cycle.revision())).build();
+        return view(cycles.get(id));
     }
 
     @POST
@@ -148,8 +146,10 @@ public class CycleResource {
     @APIResponse(responseCode = "409", description = "Not allowed from the current state")
     public RestResponse<CycleView> transition(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id,
             @Valid @NotNull TransitionRequest request) {
-        Cycle cycle = cycles.transition(id, request.action());
-        return RestResponse.ResponseBuilder.ok(CycleView.of(cycle, cycles.history(id)))
-                .tag(IfMatch.etag(cycle.revision())).build();
+        return view(cycles.transition(id, request.action()));
+    }
+
+    private RestResponse<CycleView> view(Cycle cycle) {
+        return IfMatch.tagged(CycleView.of(cycle, cycles.history(cycle.id())), cycle.revision());
     }
 }

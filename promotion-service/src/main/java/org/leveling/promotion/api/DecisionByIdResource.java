@@ -53,8 +53,7 @@ public class DecisionByIdResource {
     @Operation(summary = "Not allowed: decisions are immutable (409)")
     @APIResponse(responseCode = "409", description = "Always")
     public Response replace(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
-        decisions.get(id);
-        throw ProblemException.conflict(IMMUTABLE);
+        return refuseChange(id);
     }
 
     @PATCH
@@ -63,8 +62,7 @@ public class DecisionByIdResource {
     @Operation(summary = "Not allowed: decisions are immutable (409)")
     @APIResponse(responseCode = "409", description = "Always")
     public Response change(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
-        decisions.get(id);
-        throw ProblemException.conflict(IMMUTABLE);
+        return refuseChange(id);
     }
 
     @DELETE
@@ -72,6 +70,11 @@ public class DecisionByIdResource {
     @Operation(summary = "Not allowed: decisions are immutable (409)")
     @APIResponse(responseCode = "409", description = "Always")
     public Response delete(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
+        return refuseChange(id);
+    }
+
+    /** 409 for a change of a decision the caller may see; an unknown or hidden one is still a 404. */
+    private Response refuseChange(String id) {
         decisions.get(id);
         throw ProblemException.conflict(IMMUTABLE);
     }

@@ -156,8 +156,7 @@ public class NominationResource {
     @Operation(summary = "A nomination")
     @APIResponse(responseCode = "200", description = "The nomination")
     public RestResponse<NominationView> get(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
-        Nomination n = nominations.get(id);
-        return RestResponse.ResponseBuilder.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
+        return view(nominations.get(id));
     }
 
     @PATCH
@@ -168,9 +167,8 @@ public class NominationResource {
     @APIResponse(responseCode = "200", description = "The edited draft")
     public RestResponse<NominationView> edit(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id,
             @Valid @NotNull PatchNomination patch) {
-        Nomination n = nominations.edit(id, patch.targetLevel() == null ? null : patch.targetLevel().strip(),
-                patch.justification());
-        return RestResponse.ResponseBuilder.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
+        return view(nominations.edit(id, patch.targetLevel() == null ? null : patch.targetLevel().strip(),
+                patch.justification()));
     }
 
     @POST
@@ -184,8 +182,7 @@ public class NominationResource {
     @APIResponse(responseCode = "200", description = "Submitted")
     @APIResponse(responseCode = "409", description = "Not a draft, nominations not open, no committee or no quorum")
     public RestResponse<NominationView> submit(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
-        Nomination n = nominations.submit(id);
-        return RestResponse.ResponseBuilder.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
+        return view(nominations.submit(id));
     }
 
     @POST
@@ -200,8 +197,7 @@ public class NominationResource {
             + "conflict of interest on the case (its candidate, in the candidate's chain)")
     @APIResponse(responseCode = "409", description = "Decided or withdrawn already, or the cycle is closed")
     public RestResponse<NominationView> withdraw(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id) {
-        Nomination n = nominations.withdraw(id);
-        return RestResponse.ResponseBuilder.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
+        return view(nominations.withdraw(id));
     }
 
     @PUT
@@ -216,8 +212,7 @@ public class NominationResource {
     @APIResponse(responseCode = "409", description = "Not under review, or the chair may decide it")
     public RestResponse<NominationView> actingChair(@PathParam("id") @Pattern(regexp = Ids.UUID, message = ID_MESSAGE) String id,
             @Valid @NotNull ActingChairRequest request) {
-        Nomination n = seats.designateActingChair(id, request.memberId());
-        return RestResponse.ResponseBuilder.ok(NominationView.of(n)).tag(IfMatch.etag(n.revision())).build();
+        return view(seats.designateActingChair(id, request.memberId()));
     }
 
     @GET
@@ -236,4 +231,8 @@ public class NominationResource {
         return Response.ok(packets.read(id), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+
+    private static RestResponse<NominationView> view(Nomination n) {
+        return IfMatch.tagged(NominationView.of(n), n.revision());
+    }
 }

@@ -86,19 +86,15 @@ public class CalibrationService {
     /** The view the caller has of the cycle's calibration: 404 for an unknown cycle, 403 for no view. */
     @Transactional
     public Calibration.View viewOf(String cycleId) {
-        Cycle cycle = Cycle.findById(cycleId);
-        if (cycle == null) {
-            throw new ResourceNotFoundException("cycle", cycleId);
-        }
+        Cycle cycle = Cycle.<Cycle>findByIdOptional(cycleId)
+                .orElseThrow(() -> new ResourceNotFoundException("cycle", cycleId));
         return viewFor(currentUser.caller(), cycle);
     }
 
     @Transactional
     public Calibration of(String cycleId) {
-        Cycle cycle = Cycle.findById(cycleId);
-        if (cycle == null) {
-            throw new ResourceNotFoundException("cycle", cycleId);
-        }
+        Cycle cycle = Cycle.<Cycle>findByIdOptional(cycleId)
+                .orElseThrow(() -> new ResourceNotFoundException("cycle", cycleId));
         Calibration.View view = viewFor(currentUser.caller(), cycle);
         int minimum = settings.minimumGroupSize();
         Aggregate current = aggregate(cycleId);

@@ -7,12 +7,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.leveling.common.persistence.RevisedEntity;
 
 /** An Area of Responsibility and its one current owner. */
 @Entity
 @Table(name = "area")
-public class Area extends PanacheEntityBase {
+public class Area extends RevisedEntity {
 
     @Id
     @Column(name = "area_key")
@@ -21,11 +21,6 @@ public class Area extends PanacheEntityBase {
     private String description;
     @Column(name = "owner_id")
     private String ownerId;
-    private long revision;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
 
     protected Area() {
         // For Hibernate.
@@ -37,9 +32,7 @@ public class Area extends PanacheEntityBase {
         area.name = name;
         area.description = description;
         area.ownerId = ownerId;
-        area.revision = 1;
-        area.createdAt = now;
-        area.updatedAt = now;
+        area.firstRevision(now);
         return area;
     }
 
@@ -49,8 +42,7 @@ public class Area extends PanacheEntityBase {
             return false;
         }
         ownerId = newOwnerId;
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
         return true;
     }
 
@@ -68,13 +60,5 @@ public class Area extends PanacheEntityBase {
 
     public String ownerId() {
         return ownerId;
-    }
-
-    public long revision() {
-        return revision;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 }

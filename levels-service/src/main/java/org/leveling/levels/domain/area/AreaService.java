@@ -54,10 +54,8 @@ public class AreaService {
     /** Hands the area to {@code ownerId}; handing it to its current owner changes nothing. */
     @Transactional
     public Area changeOwner(String key, String ownerId) {
-        Area area = Area.findById(key, LockModeType.PESSIMISTIC_WRITE);
-        if (area == null) {
-            throw new ResourceNotFoundException("area", key);
-        }
+        Area area = Area.<Area>findByIdOptional(key, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ResourceNotFoundException("area", key));
         requirePerson(ownerId);
         String previous = area.ownerId();
         Instant now = clock.instant();
@@ -74,10 +72,7 @@ public class AreaService {
 
     @Transactional
     public Area get(String key) {
-        Area area = Area.findById(key);
-        if (area == null) {
-            throw new ResourceNotFoundException("area", key);
-        }
+        Area area = Area.<Area>findByIdOptional(key).orElseThrow(() -> new ResourceNotFoundException("area", key));
         return area;
     }
 

@@ -72,11 +72,8 @@ public class FrameworkService {
 
     @Transactional
     public Framework get(String key) {
-        Framework framework = Framework.findById(key);
-        if (framework == null) {
-            throw new ResourceNotFoundException("framework", key);
-        }
-        return framework;
+        return Framework.<Framework>findByIdOptional(key)
+                .orElseThrow(() -> new ResourceNotFoundException("framework", key));
     }
 
     @Transactional
@@ -112,10 +109,8 @@ public class FrameworkService {
      */
     @Transactional
     public Framework replaceDraft(String key, Long expectedRevision, FrameworkDocument document) {
-        Framework framework = Framework.findById(key, LockModeType.PESSIMISTIC_WRITE);
-        if (framework == null) {
-            throw new ResourceNotFoundException("framework", key);
-        }
+        Framework framework = Framework.<Framework>findByIdOptional(key, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ResourceNotFoundException("framework", key));
         if (expectedRevision == null) {
             throw new ProblemException(428, ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the draft's ETag (GET the draft first), so that concurrent edits are not lost.",
@@ -141,10 +136,8 @@ public class FrameworkService {
     /** Publishes the draft as the next immutable version and announces it with the whole document. */
     @Transactional
     public FrameworkVersion publish(String key) {
-        Framework framework = Framework.findById(key, LockModeType.PESSIMISTIC_WRITE);
-        if (framework == null) {
-            throw new ResourceNotFoundException("framework", key);
-        }
+        Framework framework = Framework.<Framework>findByIdOptional(key, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ResourceNotFoundException("framework", key));
         FrameworkDocument document = draftOf(framework);
         if (document.isEmpty()) {
             throw ProblemException.conflict("The draft has no levels yet: write it with PUT .../draft before publishing.");

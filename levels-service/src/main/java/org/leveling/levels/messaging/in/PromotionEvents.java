@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import org.leveling.common.inbox.EventHandler;
 import org.leveling.common.inbox.ReceivedEvent;
 import org.leveling.levels.domain.LevelAssignment;
+import org.leveling.levels.domain.LevelChange;
 import org.leveling.levels.domain.LevelHistoryService;
 import org.leveling.levels.messaging.Topics;
 
@@ -37,7 +38,7 @@ public class PromotionEvents {
             return;
         }
         levels.applyPromotion(event.type(), event.id(), producer, decision.candidateId(),
-                new LevelHistoryService.LevelChange(decision.frameworkKey(), decision.frameworkVersion(),
+                new LevelChange(decision.frameworkKey(), decision.frameworkVersion(),
                         decision.targetLevel(), decision.effectiveDate(), LevelAssignment.Reason.PROMOTION,
                         decision.decisionId()));
     }

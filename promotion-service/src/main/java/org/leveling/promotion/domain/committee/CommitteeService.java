@@ -50,10 +50,8 @@ public class CommitteeService {
     public Committee assign(String cycleId, String name, List<String> orgUnits, int quorum,
             List<Committee.Member> members) {
         // The cycle row lock serialises assignments, so two committees never take the same org unit.
-        Cycle cycle = Cycle.findById(cycleId, LockModeType.PESSIMISTIC_WRITE);
-        if (cycle == null) {
-            throw new ResourceNotFoundException("cycle", cycleId);
-        }
+        Cycle cycle = Cycle.<Cycle>findByIdOptional(cycleId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ResourceNotFoundException("cycle", cycleId));
         if (cycle.state() == CycleState.CLOSED) {
             throw ProblemException.conflict("The cycle is closed: it is read-only.");
         }
@@ -122,11 +120,8 @@ public class CommitteeService {
 
     @Transactional
     public Committee get(String id) {
-        Committee committee = Committee.findById(id);
-        if (committee == null) {
-            throw new ResourceNotFoundException("committee", id);
-        }
-        return committee;
+        return Committee.<Committee>findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("committee", id));
     }
 
     @Transactional

@@ -13,13 +13,12 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.leveling.common.persistence.RevisedEntity;
 
 /** A promotion cycle of one framework over some org units, with its windows and its state. */
 @Entity
 @Table(name = "cycle")
-public class Cycle extends PanacheEntityBase {
+public class Cycle extends RevisedEntity {
 
     /** The three windows, in order: nominations, review, calibration. */
     public record Windows(LocalDate nominationsFrom, LocalDate nominationsTo, LocalDate reviewFrom,
@@ -48,13 +47,8 @@ public class Cycle extends PanacheEntityBase {
     private LocalDate calibrationTo;
     @Enumerated(EnumType.STRING)
     private CycleState state;
-    private long revision;
-    @Column(name = "created_at", updatable = false)
-    private Instant createdAt;
     @Column(name = "created_by", updatable = false)
     private String createdBy;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
 
     protected Cycle() {
         // For Hibernate.
@@ -74,10 +68,8 @@ public class Cycle extends PanacheEntityBase {
         cycle.calibrationFrom = windows.calibrationFrom();
         cycle.calibrationTo = windows.calibrationTo();
         cycle.state = CycleState.PLANNED;
-        cycle.revision = 1;
-        cycle.createdAt = now;
+        cycle.firstRevision(now);
         cycle.createdBy = createdBy;
-        cycle.updatedAt = now;
         return cycle;
     }
 
@@ -87,8 +79,7 @@ public class Cycle extends PanacheEntityBase {
             return false;
         }
         state = action.to();
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
         return true;
     }
 
@@ -116,19 +107,7 @@ public class Cycle extends PanacheEntityBase {
         return state;
     }
 
-    public long revision() {
-        return revision;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
     public String createdBy() {
         return createdBy;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 }

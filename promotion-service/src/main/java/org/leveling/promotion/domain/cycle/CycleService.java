@@ -75,10 +75,8 @@ public class CycleService {
     /** Moves the cycle one step; anything else (a skip, a step back, a closed cycle) is a 409. */
     @Transactional
     public Cycle transition(String id, CycleState.Action action) {
-        Cycle cycle = Cycle.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (cycle == null) {
-            throw new ResourceNotFoundException("cycle", id);
-        }
+        Cycle cycle = Cycle.<Cycle>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ResourceNotFoundException("cycle", id));
         Summary before = Summary.of(cycle);
         Instant now = clock.instant();
         if (!cycle.apply(action, now)) {
@@ -93,10 +91,7 @@ public class CycleService {
 
     @Transactional
     public Cycle get(String id) {
-        Cycle cycle = Cycle.findById(id);
-        if (cycle == null) {
-            throw new ResourceNotFoundException("cycle", id);
-        }
+        Cycle cycle = Cycle.<Cycle>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("cycle", id));
         return cycle;
     }
 

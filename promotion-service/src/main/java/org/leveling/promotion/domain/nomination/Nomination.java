@@ -13,13 +13,12 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.leveling.common.persistence.RevisedEntity;
 
 /** A case: a candidate nominated for a target level in a cycle, pinned to a framework version. */
 @Entity
 @Table(name = "nomination")
-public class Nomination extends PanacheEntityBase implements CaseParties {
+public class Nomination extends RevisedEntity implements CaseParties {
 
     @Id
     private String id;
@@ -43,11 +42,6 @@ public class Nomination extends PanacheEntityBase implements CaseParties {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "eligible_members")
     private List<String> eligibleMembers;
-    private long revision;
-    @Column(name = "created_at", updatable = false)
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
     @Column(name = "submitted_at")
     private Instant submittedAt;
     @Column(name = "candidate_org_unit")
@@ -84,9 +78,7 @@ public class Nomination extends PanacheEntityBase implements CaseParties {
         nomination.targetLevel = targetLevel;
         nomination.justification = justification;
         nomination.status = NominationStatus.DRAFT;
-        nomination.revision = 1;
-        nomination.createdAt = now;
-        nomination.updatedAt = now;
+        nomination.firstRevision(now);
         return nomination;
     }
 
@@ -117,8 +109,7 @@ public class Nomination extends PanacheEntityBase implements CaseParties {
     public void edit(String targetLevel, String justification, Instant now) {
         this.targetLevel = targetLevel;
         this.justification = justification;
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
     }
 
     /** Who the case is about at submission, kept for calibration: later org changes do not rewrite it. */
@@ -133,8 +124,7 @@ public class Nomination extends PanacheEntityBase implements CaseParties {
         this.eligibleMembers = List.copyOf(eligibleMembers);
         status = NominationStatus.SUBMITTED;
         submittedAt = now;
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
     }
 
     /** Takes a recused member off the case; false when they were not on it. */
@@ -143,36 +133,31 @@ public class Nomination extends PanacheEntityBase implements CaseParties {
             return false;
         }
         eligibleMembers = eligibleMembers.stream().filter(m -> !m.equals(memberId)).toList();
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
         return true;
     }
 
     /** Takes members off the case for good: a conflict of interest arose after submission. */
     public void loseEligibility(List<String> memberIds, Instant now) {
         eligibleMembers = eligibleMembers().stream().filter(m -> !memberIds.contains(m)).toList();
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
     }
 
     public void enterReview(BigDecimal readinessScore, Instant now) {
         this.readinessScore = readinessScore;
         status = NominationStatus.IN_REVIEW;
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
     }
 
     public void withdraw(Instant now) {
         status = NominationStatus.WITHDRAWN;
         withdrawnAt = now;
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
     }
 
     public void designateActingChair(String memberId, Instant now) {
         actingChairId = memberId;
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
     }
 
     /** The decision in force: the first, or the one an upheld appeal put in its place. */
@@ -181,8 +166,7 @@ public class Nomination extends PanacheEntityBase implements CaseParties {
         this.outcome = outcome;
         this.override = override;
         status = NominationStatus.DECIDED;
-        revision++;
-        updatedAt = now;
+        nextRevision(now);
     }
 
     public String id() {
@@ -227,18 +211,6 @@ public class Nomination extends PanacheEntityBase implements CaseParties {
 
     public List<String> eligibleMembers() {
         return eligibleMembers == null ? List.of() : eligibleMembers;
-    }
-
-    public long revision() {
-        return revision;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 
     public Instant submittedAt() {
