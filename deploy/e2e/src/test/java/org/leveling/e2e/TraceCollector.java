@@ -16,6 +16,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Status;
 
 /**
  * An OpenTelemetry collector kept in memory: receives the spans the services export over OTLP/HTTP
@@ -24,9 +25,12 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
  */
 final class TraceCollector {
 
-    /** One received span: the service that exported it and what the test looks at. */
+    /**
+     * One received span: the service that exported it and what the test looks at; {@code failed}
+     * when the span ended with status ERROR (e.g. a publish attempt Kafka refused and the relay retried).
+     */
     record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name,
-            io.opentelemetry.proto.trace.v1.Span.SpanKind kind, String messageId) {
+            io.opentelemetry.proto.trace.v1.Span.SpanKind kind, String messageId, boolean failed) {
     }
 
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
@@ -71,7 +75,8 @@ final class TraceCollector {
                     for (io.opentelemetry.proto.trace.v1.Span span : scope.getSpansList()) {
                         spans.add(new ReceivedSpan(service, hex(span.getTraceId().toByteArray()),
                                 hex(span.getSpanId().toByteArray()), hex(span.getParentSpanId().toByteArray()),
-                                span.getName(), span.getKind(), attribute(span.getAttributesList(), "messaging.message.id")));
+                                span.getName(), span.getKind(), attribute(span.getAttributesList(), "messaging.message.id"),
+                                span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR));
                     }
                 }
             }

@@ -59,7 +59,10 @@ class TracingAcrossServicesTest {
 
         List<ReceivedSpan> trace = platform.traces().spansOfTrace(traceId);
         ReceivedSpan request = only(trace, "levels-service", SpanKind.SPAN_KIND_SERVER);
-        ReceivedSpan published = only(trace, "levels-service", SpanKind.SPAN_KIND_PRODUCER);
+        // A batch Kafka refused (e.g. while a fresh broker elects its transaction coordinator) is
+        // retried whole: each refused attempt leaves a failed producer span, one attempt succeeds.
+        ReceivedSpan published = only(trace.stream().filter(span -> !span.failed()).toList(), "levels-service",
+                SpanKind.SPAN_KIND_PRODUCER);
         assertThat(request.parentSpanId()).as("the REST call continues its caller's trace").isEqualTo(callerSpanId);
         assertThat(published.messageId()).isEqualTo(eventId);
         assertThat(published.parentSpanId()).as("the relay publishes in the request's trace")
