@@ -37,6 +37,10 @@ final class SampleData {
 
     static void load(Platform platform) throws IOException {
         String levels = platform.url("levels-service");
+        // The test classes share one platform: the first that needs the sample loads it.
+        if (given().baseUri(levels).auth().oauth2(HR).get("/api/v1/people/{id}", "E100").statusCode() == 200) {
+            return;
+        }
         for (JsonNode person : read("sample-people.json")) {
             ObjectNode body = ((ObjectNode) person.deepCopy());
             String id = body.remove("employeeId").asText();
