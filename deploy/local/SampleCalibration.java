@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -119,7 +120,6 @@ public class SampleCalibration {
 
     private void runCycle(JsonNode cycle) throws Exception {
         String name = cycle.path("name").asText();
-        currentlyLoadingClosedCycle = cycle.path("closed").asBoolean();
         List<String> units = new ArrayList<>();
         sample.path("committees").fieldNames().forEachRemaining(units::add);
         Map<String, Object> plan = Map.of("name", name, "frameworkKey", FRAMEWORK, "orgUnits", units, "windows",
@@ -128,7 +128,7 @@ public class SampleCalibration {
                         "calibrationFrom", today.toString(), "calibrationTo", today.plusDays(14).toString()));
         String cycleId = retry(() -> call(promotion, HR, "POST", "/api/v1/cycles", plan), 201, "planning " + name)
                 .body().path("id").asText();
-        for (Map.Entry<String, JsonNode> entry : iterable(sample.path("committees").fields())) {
+        for (Map.Entry<String, JsonNode> entry : listOf(sample.path("committees").fields())) {
             List<Map<String, String>> members = new ArrayList<>();
             for (JsonNode member : entry.getValue().path("members")) {
                 members.add(Map.of("employeeId", member.asText(), "role", members.isEmpty() ? "CHAIR" : "MEMBER"));
@@ -143,7 +143,8 @@ public class SampleCalibration {
         // Evidence first: the packet, and the readiness in it, is assembled when the case is submitted.
         List<Case> cases = new ArrayList<>();
         for (JsonNode c : cycle.path("cases")) {
-            Case the = new Case(c.path("candidate").asText(), c.path("target").asText(), c.path("outcome").asText());
+            Case the = new Case(c.path("candidate").asText(), c.path("target").asText(), c.path("outcome").asText(),
+                    cycle.path("closed").asBoolean());
             addEvidence(the, c.path("evidence").asText(), name);
             cases.add(the);
         }
@@ -333,7 +334,13 @@ public class SampleCalibration {
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
+        // A load balancer or proxy in front of a service may answer with text, not JSON.
+        JsonNode json;
+        try {
+            json = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            json = JSON.getNodeFactory().textNode(response.body());
+        }
         return new Response(response.statusCode(), json, method + " " + base + path);
     }
 
@@ -366,7 +373,7 @@ public class SampleCalibration {
         }
     }
 
-    private static <T> List<T> iterable(java.util.Iterator<T> iterator) {
+    private static <T> List<T> listOf(java.util.Iterator<T> iterator) {
         List<T> list = new ArrayList<>();
         iterator.forEachRemaining(list::add);
         return list;
@@ -383,21 +390,19 @@ public class SampleCalibration {
     private record Response(int status, JsonNode body, String request) {
     }
 
-    /** Set while a cycle's cases are created: promotions of a closed cycle took effect already. */
-    private boolean currentlyLoadingClosedCycle;
-
-    private final class Case {
+    /** One case of the sample; {@code closedCycle}: its cycle is closed, so its promotion took effect already. */
+    private static final class Case {
         final String candidate;
         final String target;
         final String outcome;
         final boolean closedCycle;
         String nominationId;
 
-        Case(String candidate, String target, String outcome) {
+        Case(String candidate, String target, String outcome, boolean closedCycle) {
             this.candidate = candidate;
             this.target = target;
             this.outcome = outcome;
-            this.closedCycle = currentlyLoadingClosedCycle;
+            this.closedCycle = closedCycle;
         }
     }
 }

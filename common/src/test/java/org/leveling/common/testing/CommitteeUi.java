@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -57,6 +58,35 @@ public final class CommitteeUi implements AutoCloseable {
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.cssSelector("#sign-in-form button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
+    }
+
+    /**
+     * Signs in and opens the calibration dashboard of {@code cycle}; waits until its live stream is
+     * connected and its summary is shown.
+     */
+    public void openDashboard(String uiUrl, String token, String cycle) {
+        signIn(uiUrl, token);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cycle option[value='" + cycle + "']")));
+        new Select(browser.findElement(By.id("cycle"))).selectByValue(cycle);
+        click(By.id("show-calibration"));
+        wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+        wait.until(driver -> !text("calibration-summary").isEmpty());
+    }
+
+    /**
+     * Waits until the dashboard's charts have stopped moving (ECharts animates them into place): two
+     * looks at their rendered images a moment apart are the same.
+     */
+    public void awaitChartsAtRest() {
+        String[] last = {""};
+        new WebDriverWait(browser, WAIT, Duration.ofMillis(250)).until(driver -> {
+            Object images = js("return Array.from(document.querySelectorAll('[id^=chart-]'))"
+                    + ".map(el => echarts.getInstanceByDom(el)).filter(c => c).map(c => c.getDataURL()).join('|');");
+            boolean atRest = !images.toString().isEmpty() && images.equals(last[0]);
+            last[0] = images.toString();
+            return atRest;
+        });
     }
 
     public WebDriver browser() {

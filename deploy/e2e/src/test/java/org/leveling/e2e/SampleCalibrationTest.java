@@ -16,10 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leveling.common.testing.CommitteeUi;
 import org.leveling.common.testing.Tokens;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,25 +81,11 @@ class SampleCalibrationTest {
     /** The dashboard of the sample's current cycle as an analyst sees it, for a screenshot under target/. */
     private static void lookAtTheDashboard(String promotion, String cycle) {
         try (CommitteeUi ui = CommitteeUi.start()) {
-            ui.signIn(promotion + "/ui/", ANALYST);
-            WebDriverWait wait = new WebDriverWait(ui.browser(), Duration.ofSeconds(15));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cycle option[value='" + cycle + "']")));
-            new Select(ui.browser().findElement(By.id("cycle"))).selectByValue(cycle);
-            ui.click(By.id("show-calibration"));
-            wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
-            wait.until(driver -> ui.text("rates-text").contains("Product - Growth"));
+            ui.openDashboard(promotion + "/ui/", ANALYST, cycle);
+            ui.waitUntil(() -> ui.text("rates-text").contains("Product - Growth"), Duration.ofSeconds(15));
             assertThat(ui.text("rates-text")).contains("Product - Payments").doesNotContain("(suppressed)");
-            // The charts animate into place (ECharts' default, 1 s): the picture is of where they end.
-            sleep(Duration.ofMillis(1500));
+            ui.awaitChartsAtRest();
             ui.screenshot("dashboard-sample-analyst.png");
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -17,10 +17,6 @@ import org.leveling.common.people.PeopleDirectory;
 import org.leveling.common.testing.CommitteeUi;
 import org.leveling.common.testing.Tokens;
 import org.leveling.common.testing.Upstream;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -101,13 +97,7 @@ class CalibrationDashboardTest {
     }
 
     private void openDashboard(String token, String cycle) {
-        ui.signIn(uiUrl.toString(), token);
-        WebDriverWait wait = new WebDriverWait(ui.browser(), Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cycle option[value='" + cycle + "']")));
-        new Select(ui.browser().findElement(By.id("cycle"))).selectByValue(cycle);
-        ui.click(By.id("show-calibration"));
-        wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
-        wait.until(driver -> !text("calibration-summary").isEmpty());
+        ui.openDashboard(uiUrl.toString(), token, cycle);
     }
 
     private String text(String id) {
