@@ -14,9 +14,9 @@ import jakarta.transaction.Transactional;
 
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.persistence.KnownEntity;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
-import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.ManagementChains;
@@ -126,8 +126,7 @@ public class LevelChangeProposalService {
      * 409 once it is decided.
      */
     private LevelChangeProposal lockForDecision(String id, Caller caller, boolean approving) {
-        LevelChangeProposal proposal = LevelChangeProposal.<LevelChangeProposal>findByIdOptional(id)
-                .orElseThrow(() -> new ResourceNotFoundException(RESOURCE, id));
+        LevelChangeProposal proposal = KnownEntity.byId(LevelChangeProposal.class, RESOURCE, id);
         String person = proposal.employeeId();
         if (SeparationOfDuties.isSelf(caller, person)) {
             throw ProblemException.forbidden("Nobody decides a change of their own level, whatever their roles: "
@@ -151,8 +150,7 @@ public class LevelChangeProposalService {
     /** One proposal, for hr-admin; 404 for an unknown id. */
     @Transactional
     public LevelChangeProposal get(String id) {
-        return LevelChangeProposal.<LevelChangeProposal>findByIdOptional(id)
-                .orElseThrow(() -> new ResourceNotFoundException(RESOURCE, id));
+        return KnownEntity.byId(LevelChangeProposal.class, RESOURCE, id);
     }
 
     /** A position in the list of proposals, oldest first: after the proposal made at this time with this id. */

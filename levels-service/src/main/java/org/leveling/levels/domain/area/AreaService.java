@@ -5,16 +5,15 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.persistence.KnownEntity;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
-import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.levels.domain.Person;
 
@@ -54,8 +53,7 @@ public class AreaService {
     /** Hands the area to {@code ownerId}; handing it to its current owner changes nothing. */
     @Transactional
     public Area changeOwner(String key, String ownerId) {
-        Area area = Area.<Area>findByIdOptional(key, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new ResourceNotFoundException("area", key));
+        Area area = KnownEntity.lockedById(Area.class, "area", key);
         requirePerson(ownerId);
         String previous = area.ownerId();
         Instant now = clock.instant();
@@ -72,8 +70,7 @@ public class AreaService {
 
     @Transactional
     public Area get(String key) {
-        Area area = Area.<Area>findByIdOptional(key).orElseThrow(() -> new ResourceNotFoundException("area", key));
-        return area;
+        return KnownEntity.byId(Area.class, "area", key);
     }
 
     /** Areas by key, optionally only those whose name contains {@code text} or that {@code ownerId} owns. */
