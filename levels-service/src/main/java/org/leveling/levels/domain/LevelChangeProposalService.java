@@ -2,8 +2,8 @@ package org.leveling.levels.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.persistence.KnownEntity;
+import org.leveling.common.persistence.OptionalConditions;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
 import org.leveling.common.security.Caller;
@@ -161,25 +162,14 @@ public class LevelChangeProposalService {
     @Transactional
     public List<LevelChangeProposal> list(LevelChangeProposal.Status status, String employeeId, Position after,
             int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        List<Object> parameters = new ArrayList<>();
-        if (status != null) {
-            parameters.add(status);
-            query.append(" and status = ?").append(parameters.size());
-        }
-        if (employeeId != null) {
-            parameters.add(employeeId);
-            query.append(" and employeeId = ?").append(parameters.size());
-        }
+        OptionalConditions conditions = new OptionalConditions().equal("status", status)
+                .equal("employeeId", employeeId);
         if (after != null) {
-            parameters.add(after.proposedAt());
-            int at = parameters.size();
-            parameters.add(after.id());
-            query.append(" and (proposedAt > ?").append(at).append(" or (proposedAt = ?").append(at)
-                    .append(" and id > ?").append(at + 1).append("))");
+            conditions.and("(proposedAt > :afterAt or (proposedAt = :afterAt and id > :afterId))",
+                    Map.of("afterAt", after.proposedAt(), "afterId", after.id()));
         }
-        return LevelChangeProposal.<LevelChangeProposal>find(query.toString(), Sort.by("proposedAt").and("id"),
-                parameters.toArray()).page(0, limit).list();
+        return LevelChangeProposal.<LevelChangeProposal>find(conditions.query(), Sort.by("proposedAt").and("id"),
+                conditions.parameters()).page(0, limit).list();
     }
 
     /** What the audit trail keeps of a proposal: everything but the rejection's reason, which stays in the row. */

@@ -13,6 +13,7 @@ import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.frameworks.FrameworkCatalog;
 import org.leveling.common.persistence.KnownEntity;
+import org.leveling.common.persistence.OptionalConditions;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.security.CurrentUser;
@@ -95,17 +96,9 @@ public class CycleService {
     /** Cycles, the most recently planned first. */
     @Transactional
     public List<Cycle> list(String frameworkKey, CycleState state, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        List<Object> parameters = new ArrayList<>();
-        if (frameworkKey != null) {
-            parameters.add(frameworkKey);
-            query.append(" and frameworkKey = ?").append(parameters.size());
-        }
-        if (state != null) {
-            parameters.add(state);
-            query.append(" and state = ?").append(parameters.size());
-        }
-        return Cycle.find(query.toString(), Sort.descending("createdAt").and("id"), parameters.toArray())
+        OptionalConditions conditions = new OptionalConditions().equal("frameworkKey", frameworkKey)
+                .equal("state", state);
+        return Cycle.find(conditions.query(), Sort.descending("createdAt").and("id"), conditions.parameters())
                 .page(0, limit).list();
     }
 
