@@ -15,6 +15,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.Immutability;
+import org.leveling.common.persistence.EntityAttribute;
 import org.leveling.common.persistence.RevisedEntity;
 import org.leveling.common.problem.ProblemException;
 
@@ -69,8 +70,7 @@ public class Evidence extends RevisedEntity {
      * so that evidence outside the caller's scope costs what an unknown id costs.
      */
     public static String subjectOf(String id) {
-        return getEntityManager().createQuery("select e.subjectId from Evidence e where e.id = :id", String.class)
-                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+        return EntityAttribute.ofId(Evidence.class, "subjectId", id, String.class);
     }
 
     public static Evidence draft(String id, String subjectId, String authorId, EvidenceContent content,

@@ -4,13 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.persistence.KnownEntity;
 import org.leveling.common.problem.ProblemException;
-import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 
 /**
@@ -65,8 +64,7 @@ public class EvidenceAttestations {
      */
     @Transactional
     public Evidence endorse(String id, String comment) {
-        Evidence evidence = Evidence.<Evidence>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new ResourceNotFoundException("evidence", id));
+        Evidence evidence = KnownEntity.lockedById(Evidence.class, "evidence", id);
         Caller caller = access.caller();
         String me = caller.employeeId();
         if (me.equals(evidence.subjectId()) || me.equals(evidence.authorId())) {

@@ -81,19 +81,20 @@ public class LevelChangeProposal extends PanacheEntityBase {
     }
 
     void approve(String approver, Instant now, long entryId) {
-        requireOpen();
-        status = Status.APPROVED;
-        decidedBy = approver;
-        decidedAt = now;
+        decide(Status.APPROVED, approver, now);
         historyEntryId = entryId;
     }
 
     void reject(String rejecter, Instant now, String why) {
-        requireOpen();
-        status = Status.REJECTED;
-        decidedBy = rejecter;
-        decidedAt = now;
+        decide(Status.REJECTED, rejecter, now);
         rejectionReason = why;
+    }
+
+    private void decide(Status decision, String decider, Instant now) {
+        requireOpen();
+        status = decision;
+        decidedBy = decider;
+        decidedAt = now;
     }
 
     void requireOpen() {

@@ -2,8 +2,8 @@ package org.leveling.levels.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,9 +14,10 @@ import jakarta.transaction.Transactional;
 
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.persistence.KnownEntity;
+import org.leveling.common.persistence.OptionalConditions;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
-import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.common.security.ManagementChains;
@@ -126,8 +127,7 @@ public class LevelChangeProposalService {
      * 409 once it is decided.
      */
     private LevelChangeProposal lockForDecision(String id, Caller caller, boolean approving) {
-        LevelChangeProposal proposal = LevelChangeProposal.<LevelChangeProposal>findByIdOptional(id)
-                .orElseThrow(() -> new ResourceNotFoundException(RESOURCE, id));
+        LevelChangeProposal proposal = KnownEntity.byId(LevelChangeProposal.class, RESOURCE, id);
         String person = proposal.employeeId();
         if (SeparationOfDuties.isSelf(caller, person)) {
             throw ProblemException.forbidden("Nobody decides a change of their own level, whatever their roles: "
@@ -151,8 +151,7 @@ public class LevelChangeProposalService {
     /** One proposal, for hr-admin; 404 for an unknown id. */
     @Transactional
     public LevelChangeProposal get(String id) {
-        return LevelChangeProposal.<LevelChangeProposal>findByIdOptional(id)
-                .orElseThrow(() -> new ResourceNotFoundException(RESOURCE, id));
+        return KnownEntity.byId(LevelChangeProposal.class, RESOURCE, id);
     }
 
     /** A position in the list of proposals, oldest first: after the proposal made at this time with this id. */
@@ -163,25 +162,14 @@ public class LevelChangeProposalService {
     @Transactional
     public List<LevelChangeProposal> list(LevelChangeProposal.Status status, String employeeId, Position after,
             int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        List<Object> parameters = new ArrayList<>();
-        if (status != null) {
-            parameters.add(status);
-            query.append(" and status = ?").append(parameters.size());
-        }
-        if (employeeId != null) {
-            parameters.add(employeeId);
-            query.append(" and employeeId = ?").append(parameters.size());
-        }
+        OptionalConditions conditions = new OptionalConditions().equal("status", status)
+                .equal("employeeId", employeeId);
         if (after != null) {
-            parameters.add(after.proposedAt());
-            int at = parameters.size();
-            parameters.add(after.id());
-            query.append(" and (proposedAt > ?").append(at).append(" or (proposedAt = ?").append(at)
-                    .append(" and id > ?").append(at + 1).append("))");
+            conditions.and("(proposedAt > :afterAt or (proposedAt = :afterAt and id > :afterId))",
+                    Map.of("afterAt", after.proposedAt(), "afterId", after.id()));
         }
-        return LevelChangeProposal.<LevelChangeProposal>find(query.toString(), Sort.by("proposedAt").and("id"),
-                parameters.toArray()).page(0, limit).list();
+        return LevelChangeProposal.<LevelChangeProposal>find(conditions.query(), Sort.by("proposedAt").and("id"),
+                conditions.parameters()).page(0, limit).list();
     }
 
     /** What the audit trail keeps of a proposal: everything but the rejection's reason, which stays in the row. */

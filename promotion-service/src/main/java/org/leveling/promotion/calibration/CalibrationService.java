@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.persistence.KnownEntity;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.Caller;
@@ -86,15 +87,13 @@ public class CalibrationService {
     /** The view the caller has of the cycle's calibration: 404 for an unknown cycle, 403 for no view. */
     @Transactional
     public Calibration.View viewOf(String cycleId) {
-        Cycle cycle = Cycle.<Cycle>findByIdOptional(cycleId)
-                .orElseThrow(() -> new ResourceNotFoundException("cycle", cycleId));
+        Cycle cycle = KnownEntity.byId(Cycle.class, "cycle", cycleId);
         return viewFor(currentUser.caller(), cycle);
     }
 
     @Transactional
     public Calibration of(String cycleId) {
-        Cycle cycle = Cycle.<Cycle>findByIdOptional(cycleId)
-                .orElseThrow(() -> new ResourceNotFoundException("cycle", cycleId));
+        Cycle cycle = KnownEntity.byId(Cycle.class, "cycle", cycleId);
         Calibration.View view = viewFor(currentUser.caller(), cycle);
         int minimum = settings.minimumGroupSize();
         Aggregate current = aggregate(cycleId);

@@ -1,11 +1,9 @@
 package org.leveling.evidence.messaging.out;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.leveling.common.changes.DomainEvent;
-import org.leveling.common.changes.WireEvents;
+import org.leveling.common.changes.OneWireRecordEach;
 import org.leveling.common.outbox.OutboxEvent;
 import org.leveling.evidence.domain.CheckInRecorded;
 import org.leveling.evidence.domain.EvidenceAttested;
@@ -20,14 +18,10 @@ import org.leveling.evidence.messaging.PacketAssembledV1;
 
 /** evidence-service's domain events as the versioned records of {@code leveling.evidence} (docs/events/). */
 @ApplicationScoped
-public class EvidenceWireEvents implements WireEvents {
+public class EvidenceWireEvents extends OneWireRecordEach {
 
     @Override
-    public List<OutboxEvent> toWire(DomainEvent event) {
-        return List.of(wireRecordOf(event));
-    }
-
-    private static OutboxEvent wireRecordOf(DomainEvent event) {
+    protected OutboxEvent wireRecordOf(DomainEvent event) {
         if (event instanceof EvidenceSubmitted e) {
             return new EvidenceSubmittedV1(e.evidenceId(), e.subjectId(), e.authorId(), e.frameworkKey(),
                     e.frameworkVersion(), e.level(), e.competencies(), e.kind().name(), e.title(), e.occurredFrom(),

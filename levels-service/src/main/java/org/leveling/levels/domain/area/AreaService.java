@@ -3,18 +3,19 @@ package org.leveling.levels.domain.area;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.persistence.KnownEntity;
+import org.leveling.common.persistence.OptionalConditions;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
-import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.levels.domain.Person;
 
@@ -54,8 +55,7 @@ public class AreaService {
     /** Hands the area to {@code ownerId}; handing it to its current owner changes nothing. */
     @Transactional
     public Area changeOwner(String key, String ownerId) {
-        Area area = Area.<Area>findByIdOptional(key, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new ResourceNotFoundException("area", key));
+        Area area = KnownEntity.lockedById(Area.class, "area", key);
         requirePerson(ownerId);
         String previous = area.ownerId();
         Instant now = clock.instant();
@@ -72,28 +72,21 @@ public class AreaService {
 
     @Transactional
     public Area get(String key) {
-        Area area = Area.<Area>findByIdOptional(key).orElseThrow(() -> new ResourceNotFoundException("area", key));
-        return area;
+        return KnownEntity.byId(Area.class, "area", key);
     }
 
     /** Areas by key, optionally only those whose name contains {@code text} or that {@code ownerId} owns. */
     @Transactional
     public List<Area> list(String text, String ownerId, String afterKey, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+        OptionalConditions conditions = new OptionalConditions().equal("ownerId", ownerId);
         if (text != null && !text.isBlank()) {
-            query.append(" and lower(name) like :text");
-            parameters.put("text", "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (ownerId != null) {
-            query.append(" and ownerId = :owner");
-            parameters.put("owner", ownerId);
+            conditions.and("lower(name) like :text", Map.of("text", "%" + text.strip().toLowerCase()
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
         }
         if (afterKey != null) {
-            query.append(" and areaKey > :after");
-            parameters.put("after", afterKey);
+            conditions.and("areaKey > :after", Map.of("after", afterKey));
         }
-        return Area.<Area>find(query.toString(), Sort.by("areaKey"), parameters).page(0, limit).list();
+        return Area.<Area>find(conditions.query(), Sort.by("areaKey"), conditions.parameters()).page(0, limit).list();
     }
 
     @Transactional

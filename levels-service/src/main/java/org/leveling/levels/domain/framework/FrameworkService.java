@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
+import org.leveling.common.persistence.KnownEntity;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.common.problem.ProblemType;
@@ -72,8 +72,7 @@ public class FrameworkService {
 
     @Transactional
     public Framework get(String key) {
-        return Framework.<Framework>findByIdOptional(key)
-                .orElseThrow(() -> new ResourceNotFoundException("framework", key));
+        return KnownEntity.byId(Framework.class, "framework", key);
     }
 
     @Transactional
@@ -109,8 +108,7 @@ public class FrameworkService {
      */
     @Transactional
     public Framework replaceDraft(String key, Long expectedRevision, FrameworkDocument document) {
-        Framework framework = Framework.<Framework>findByIdOptional(key, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new ResourceNotFoundException("framework", key));
+        Framework framework = KnownEntity.lockedById(Framework.class, "framework", key);
         if (expectedRevision == null) {
             throw new ProblemException(428, ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the draft's ETag (GET the draft first), so that concurrent edits are not lost.",
@@ -136,8 +134,7 @@ public class FrameworkService {
     /** Publishes the draft as the next immutable version and announces it with the whole document. */
     @Transactional
     public FrameworkVersion publish(String key) {
-        Framework framework = Framework.<Framework>findByIdOptional(key, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new ResourceNotFoundException("framework", key));
+        Framework framework = KnownEntity.lockedById(Framework.class, "framework", key);
         FrameworkDocument document = draftOf(framework);
         if (document.isEmpty()) {
             throw ProblemException.conflict("The draft has no levels yet: write it with PUT .../draft before publishing.");

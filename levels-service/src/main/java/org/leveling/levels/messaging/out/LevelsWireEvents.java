@@ -1,11 +1,9 @@
 package org.leveling.levels.messaging.out;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.leveling.common.changes.DomainEvent;
-import org.leveling.common.changes.WireEvents;
+import org.leveling.common.changes.OneWireRecordEach;
 import org.leveling.common.outbox.OutboxEvent;
 import org.leveling.levels.domain.LevelChangeProposalDecided;
 import org.leveling.levels.domain.LevelChangeProposed;
@@ -24,14 +22,10 @@ import org.leveling.levels.messaging.PersonUpsertedV1;
 
 /** levels-service's domain events as the versioned records of its two topics (docs/events/). */
 @ApplicationScoped
-public class LevelsWireEvents implements WireEvents {
+public class LevelsWireEvents extends OneWireRecordEach {
 
     @Override
-    public List<OutboxEvent> toWire(DomainEvent event) {
-        return List.of(wireRecordOf(event));
-    }
-
-    private static OutboxEvent wireRecordOf(DomainEvent event) {
+    protected OutboxEvent wireRecordOf(DomainEvent event) {
         if (event instanceof PersonUpserted e) {
             return new PersonUpsertedV1(e.employeeId(), e.name(), e.managerId(), e.orgUnit(), e.jobFamily(), e.track(),
                     e.revision(), e.upsertedAt()).toOutbox();

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.leveling.common.persistence.EntityAttribute;
 import org.leveling.promotion.domain.decision.Decision;
 
 /** An appeal against a decision, by the candidate or the nominator; decided once (upheld or dismissed). */
@@ -57,8 +58,7 @@ public class Appeal extends PanacheEntityBase {
 
     /** The case this id belongs to, without loading the row (access is checked first); null for none. */
     public static String nominationIdOf(String id) {
-        return getEntityManager().createQuery("select x.nominationId from Appeal x where x.id = :id", String.class)
-                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+        return EntityAttribute.ofId(Appeal.class, "nominationId", id, String.class);
     }
 
     public static Appeal file(String id, Decision decision, String appellantId, AppellantRole role, String reason,

@@ -9,12 +9,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.people.PeopleDirectory;
+import org.leveling.common.persistence.KnownEntity;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
 import org.leveling.promotion.domain.cycle.Cycle;
@@ -50,8 +50,7 @@ public class CommitteeService {
     public Committee assign(String cycleId, String name, List<String> orgUnits, int quorum,
             List<Committee.Member> members) {
         // The cycle row lock serialises assignments, so two committees never take the same org unit.
-        Cycle cycle = Cycle.<Cycle>findByIdOptional(cycleId, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new ResourceNotFoundException("cycle", cycleId));
+        Cycle cycle = KnownEntity.lockedById(Cycle.class, "cycle", cycleId);
         if (cycle.state() == CycleState.CLOSED) {
             throw ProblemException.conflict("The cycle is closed: it is read-only.");
         }
@@ -120,8 +119,7 @@ public class CommitteeService {
 
     @Transactional
     public Committee get(String id) {
-        return Committee.<Committee>findByIdOptional(id)
-                .orElseThrow(() -> new ResourceNotFoundException("committee", id));
+        return KnownEntity.byId(Committee.class, "committee", id);
     }
 
     @Transactional

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.leveling.common.changes.Change;
 import org.leveling.common.changes.ChangeRecorder;
 import org.leveling.common.frameworks.FrameworkCatalog;
+import org.leveling.common.persistence.KnownEntity;
+import org.leveling.common.persistence.OptionalConditions;
 import org.leveling.common.problem.Problem.FieldViolation;
 import org.leveling.common.problem.ProblemException;
-import org.leveling.common.problem.ResourceNotFoundException;
 import org.leveling.common.security.CurrentUser;
 import org.leveling.promotion.persistence.CycleTransitions;
 
@@ -75,8 +75,7 @@ public class CycleService {
     /** Moves the cycle one step; anything else (a skip, a step back, a closed cycle) is a 409. */
     @Transactional
     public Cycle transition(String id, CycleState.Action action) {
-        Cycle cycle = Cycle.<Cycle>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new ResourceNotFoundException("cycle", id));
+        Cycle cycle = KnownEntity.lockedById(Cycle.class, "cycle", id);
         Summary before = Summary.of(cycle);
         Instant now = clock.instant();
         if (!cycle.apply(action, now)) {
@@ -91,24 +90,15 @@ public class CycleService {
 
     @Transactional
     public Cycle get(String id) {
-        Cycle cycle = Cycle.<Cycle>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("cycle", id));
-        return cycle;
+        return KnownEntity.byId(Cycle.class, "cycle", id);
     }
 
     /** Cycles, the most recently planned first. */
     @Transactional
     public List<Cycle> list(String frameworkKey, CycleState state, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        List<Object> parameters = new ArrayList<>();
-        if (frameworkKey != null) {
-            parameters.add(frameworkKey);
-            query.append(" and frameworkKey = ?").append(parameters.size());
-        }
-        if (state != null) {
-            parameters.add(state);
-            query.append(" and state = ?").append(parameters.size());
-        }
-        return Cycle.find(query.toString(), Sort.descending("createdAt").and("id"), parameters.toArray())
+        OptionalConditions conditions = new OptionalConditions().equal("frameworkKey", frameworkKey)
+                .equal("state", state);
+        return Cycle.find(conditions.query(), Sort.descending("createdAt").and("id"), conditions.parameters())
                 .page(0, limit).list();
     }
 

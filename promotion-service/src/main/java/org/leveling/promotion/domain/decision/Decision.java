@@ -17,6 +17,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
+import org.leveling.common.persistence.EntityAttribute;
 import org.leveling.promotion.domain.nomination.Nomination;
 import org.leveling.promotion.domain.nomination.Outcome;
 import org.leveling.promotion.domain.voting.Tally;
@@ -74,8 +75,7 @@ public class Decision extends PanacheEntityBase {
 
     /** The case this id belongs to, without loading the row (access is checked first); null for none. */
     public static String nominationIdOf(String id) {
-        return getEntityManager().createQuery("select x.nominationId from Decision x where x.id = :id", String.class)
-                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+        return EntityAttribute.ofId(Decision.class, "nominationId", id, String.class);
     }
 
     public static Decision record(String id, Nomination nomination, Outcome outcome, Rationale rationale,
