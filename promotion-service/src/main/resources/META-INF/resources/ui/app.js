@@ -472,7 +472,7 @@ function renderCalibration() {
     series: [{ type: 'bar', name: 'promotion rate',
       data: groups.map(g => ({ value: g.suppressed ? null : share(g.promotionRate),
         itemStyle: { color: g.outlier ? '#d97706' : '#3b82f6' } })),
-      markLine: o.promotionRate === null ? undefined : { symbol: 'none', label: { formatter: 'cycle {c} %' },
+      markLine: o.promotionRate === null ? undefined : { symbol: 'none', label: { formatter: 'cycle {c} %', position: 'insideEndTop' },
         data: [{ yAxis: share(o.promotionRate) }] } }]
   }, true);
   $('rates-text').textContent = groups.map(g => g.suppressed ? `${label(g)}` : `${g.key}: ${number(g.promotionRate, true)}`
