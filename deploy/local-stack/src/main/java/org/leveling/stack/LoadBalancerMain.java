@@ -4,12 +4,16 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.undertow.Undertow;
 import io.undertow.predicate.Predicate;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.ResponseCodeHandler;
 import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
 import io.undertow.server.handlers.proxy.ProxyHandler;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 
@@ -29,6 +33,7 @@ import io.undertow.util.Methods;
 public final class LoadBalancerMain {
 
     private static final int MAX_REQUEST_MILLIS = 60_000;
+    private static final HttpString HTTP2_SETTINGS = new HttpString("HTTP2-Settings");
 
     private LoadBalancerMain() {
     }
@@ -56,11 +61,37 @@ public final class LoadBalancerMain {
                 .build();
         Undertow server = Undertow.builder()
                 .addHttpListener(port, "127.0.0.1")
-                .setHandler(proxy)
+                .setHandler(withoutH2cUpgrade(proxy))
                 .build();
         server.start();
         LauncherLifecycle.announceReadyAndWait("READY http://127.0.0.1:" + port, options.flag("watch-stdin"),
                 server::stop);
+    }
+
+    /**
+     * Drops a client's offer to upgrade to HTTP/2 over plain text (the JDK's HttpClient makes it by
+     * default): passed on, the instance accepts it and the proxy, which speaks HTTP/1.1 to it, never
+     * answers. Ignoring the offer is allowed (RFC 9110 §7.8); the client carries on in HTTP/1.1.
+     */
+    private static HttpHandler withoutH2cUpgrade(HttpHandler next) {
+        return exchange -> {
+            HeaderMap headers = exchange.getRequestHeaders();
+            if ("h2c".equalsIgnoreCase(headers.getFirst(Headers.UPGRADE))) {
+                headers.remove(Headers.UPGRADE);
+                headers.remove(HTTP2_SETTINGS);
+                String others = Arrays.stream(headers.getFirst(Headers.CONNECTION) == null ? new String[0]
+                                : headers.getFirst(Headers.CONNECTION).split(","))
+                        .map(String::trim)
+                        .filter(token -> !token.equalsIgnoreCase("Upgrade") && !token.equalsIgnoreCase("HTTP2-Settings"))
+                        .collect(Collectors.joining(", "));
+                if (others.isEmpty()) {
+                    headers.remove(Headers.CONNECTION);
+                } else {
+                    headers.put(Headers.CONNECTION, others);
+                }
+            }
+            next.handleRequest(exchange);
+        };
     }
 
     private static Predicate safeToRepeat() {
