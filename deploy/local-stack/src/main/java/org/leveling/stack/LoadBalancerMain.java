@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.undertow.Undertow;
 import io.undertow.predicate.Predicate;
@@ -79,16 +78,6 @@ public final class LoadBalancerMain {
             if ("h2c".equalsIgnoreCase(headers.getFirst(Headers.UPGRADE))) {
                 headers.remove(Headers.UPGRADE);
                 headers.remove(HTTP2_SETTINGS);
-                String others = Arrays.stream(headers.getFirst(Headers.CONNECTION) == null ? new String[0]
-                                : headers.getFirst(Headers.CONNECTION).split(","))
-                        .map(String::trim)
-                        .filter(token -> !token.equalsIgnoreCase("Upgrade") && !token.equalsIgnoreCase("HTTP2-Settings"))
-                        .collect(Collectors.joining(", "));
-                if (others.isEmpty()) {
-                    headers.remove(Headers.CONNECTION);
-                } else {
-                    headers.put(Headers.CONNECTION, others);
-                }
             }
             next.handleRequest(exchange);
         };
